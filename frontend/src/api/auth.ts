@@ -1,0 +1,79 @@
+import { request, queryString } from './http';
+import { ApiError } from './problem';
+import { acceptToken, clearSession, getAccessToken, refreshAccessToken, setUser } from './session';
+import type { AdminUser, Page, Role, TokenResponse, User } from './types';
+
+export function register(input: { email: string; password: string; displayName: string }): Promise<User> {
+  return request<User>('/api/auth/register', { method: 'POST', body: input }).then((r) => r.data);
+}
+
+async function loadMe(): Promise<User> {
+  const { data } = await request<User>('/api/auth/me', { auth: true });
+  setUser(data);
+  return data;
+}
+
+/** Logs in: the token stays in memory, the server sets the refresh cookie. */
+export async function login(email: string, password: string): Promise<User> {
+  const { data } = await request<TokenResponse>('/api/auth/token', {
+    method: 'POST',
+    body: { email, password },
+  });
+  acceptToken(data);
+  return loadMe();
+}
+
+let restoring: Promise<User | null> | null = null;
+
+/** On page load: a valid refresh cookie means the user is still logged in. Runs once. */
+export function restoreSession(): Promise<User | null> {
+  restoring ??= doRestore();
+  return restoring;
+}
+
+export function resetRestoreForTests(): void {
+  restoring = null;
+}
+
+async function doRestore(): Promise<User | null> {
+  const outcome = await refreshAccessToken();
+  if (outcome !== 'ok') {
+    clearSession();
+    return null;
+  }
+  try {
+    return await loadMe();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    clearSession();
+    return null;
+  }
+}
+
+export async function logout(): Promise<void> {
+  try {
+    const token = getAccessToken();
+    // No auth retry here: logging out must not trigger a refresh.
+    await request<void>('/api/auth/logout', {
+      method: 'POST',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+  } finally {
+    clearSession();
+  }
+}
+
+export function listUsers(page: number, pageSize = 20, signal?: AbortSignal): Promise<Page<AdminUser>> {
+  return request<Page<AdminUser>>(`/api/auth/users${queryString({ page, pageSize })}`, {
+    auth: true,
+    signal,
+  }).then((r) => r.data);
+}
+
+export function setUserRole(id: string, role: Role): Promise<User> {
+  return request<User>(`/api/auth/users/${encodeURIComponent(id)}/role`, {
+    method: 'PUT',
+    auth: true,
+    body: { role },
+  }).then((r) => r.data);
+}

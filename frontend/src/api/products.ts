@@ -1,0 +1,65 @@
+import { request, queryString } from './http';
+import type { Category, Product, ProductInput, ProductPage, Tagged } from './types';
+
+const base = '/api/products';
+
+/** The strong ETag the server derives from the version, used when a header is missing. */
+export function etagOf(product: Pick<Product, 'version'>): string {
+  return `"${product.version}"`;
+}
+
+function tagged(data: Product, etag: string | null): Tagged<Product> {
+  return { value: data, etag: etag ?? etagOf(data) };
+}
+
+function path(id: string): string {
+  return `${base}/${encodeURIComponent(id)}`;
+}
+
+export async function getProduct(id: string, signal?: AbortSignal): Promise<Tagged<Product>> {
+  const r = await request<Product>(path(id), { signal });
+  return tagged(r.data, r.etag);
+}
+
+export function listMyProducts(cursor: string | null, limit = 20, signal?: AbortSignal): Promise<ProductPage> {
+  return request<ProductPage>(`${base}${queryString({ owner: 'me', cursor, limit })}`, {
+    auth: true,
+    signal,
+  }).then((r) => r.data);
+}
+
+export async function createProduct(input: ProductInput): Promise<Tagged<Product>> {
+  const r = await request<Product>(base, { method: 'POST', auth: true, body: input });
+  return tagged(r.data, r.etag);
+}
+
+export async function updateProduct(id: string, input: ProductInput, etag: string): Promise<Tagged<Product>> {
+  const r = await request<Product>(path(id), {
+    method: 'PUT',
+    auth: true,
+    body: input,
+    headers: { 'If-Match': etag },
+  });
+  return tagged(r.data, r.etag);
+}
+
+export async function deleteProduct(id: string, etag: string): Promise<void> {
+  await request<void>(path(id), { method: 'DELETE', auth: true, headers: { 'If-Match': etag } });
+}
+
+let categoriesCache: Promise<Category[]> | null = null;
+
+/** Categories change only with a deployment, so one request per page load is enough. */
+export function getCategories(): Promise<Category[]> {
+  categoriesCache ??= request<Category[]>(`${base}/categories`)
+    .then((r) => r.data)
+    .catch((err: unknown) => {
+      categoriesCache = null;
+      throw err;
+    });
+  return categoriesCache;
+}
+
+export function resetCategoriesCacheForTests(): void {
+  categoriesCache = null;
+}

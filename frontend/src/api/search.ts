@@ -1,0 +1,32 @@
+import { request, queryString } from './http';
+import type { ReindexStatus, SearchQuery, SearchResult, Suggestion } from './types';
+
+export const PAGE_SIZE = 20;
+
+export function search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResult> {
+  const qs = queryString({
+    q: query.q.trim(),
+    category: query.category,
+    minPrice: query.minPrice,
+    maxPrice: query.maxPrice,
+    inStock: query.inStock ? 'true' : undefined,
+    sort: query.sort === 'relevance' ? undefined : query.sort,
+    page: query.page > 1 ? query.page : undefined,
+    pageSize: PAGE_SIZE,
+  });
+  return request<SearchResult>(`/api/search${qs}`, { signal }).then((r) => r.data);
+}
+
+export function suggest(q: string, signal?: AbortSignal): Promise<Suggestion[]> {
+  return request<{ suggestions: Suggestion[] }>(`/api/search/suggest${queryString({ q })}`, { signal }).then(
+    (r) => r.data.suggestions ?? [],
+  );
+}
+
+export function startReindex(): Promise<ReindexStatus> {
+  return request<ReindexStatus>('/api/search/reindex', { method: 'POST', auth: true }).then((r) => r.data);
+}
+
+export function getReindexStatus(signal?: AbortSignal): Promise<ReindexStatus> {
+  return request<ReindexStatus>('/api/search/reindex', { auth: true, signal }).then((r) => r.data);
+}

@@ -1,0 +1,115 @@
+// Shapes from /work/contract/CONTRACT.md. JSON is camelCase.
+
+export type Role = 'user' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface AdminUser extends User {
+  createdAt: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface Product {
+  id: string;
+  ownerId: string;
+  name: string;
+  description: string;
+  price: number;
+  currency: string;
+  category: string;
+  imageUrl: string | null;
+  stock: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** What the create and full-update endpoints accept. */
+export interface ProductInput {
+  name: string;
+  description: string;
+  price: number;
+  currency: string;
+  category: string;
+  imageUrl: string | null;
+  stock: number;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+}
+
+export interface ProductPage {
+  items: Product[];
+  nextCursor: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type SortOrder = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+
+export interface SearchQuery {
+  q: string;
+  category: string;
+  minPrice: string;
+  maxPrice: string;
+  inStock: boolean;
+  sort: SortOrder;
+  page: number;
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  snippet: string;
+  price: number;
+  currency: string;
+  category: string;
+  imageUrl: string | null;
+  stock: number;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: SearchHit[];
+  facets: { category: Record<string, number> };
+}
+
+export interface Suggestion {
+  id: string;
+  name: string;
+}
+
+export type ReindexState = 'idle' | 'running' | 'completed' | 'failed';
+
+export interface ReindexStatus {
+  state: ReindexState;
+  processed: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** A value plus the entity tag the server sent with it, for If-Match. */
+export interface Tagged<T> {
+  value: T;
+  etag: string;
+}

@@ -1,0 +1,31 @@
+import { forwardRef, type ReactNode } from 'react';
+
+interface AlertProps {
+  kind?: 'error' | 'info' | 'success' | 'warning';
+  title?: string;
+  children?: ReactNode;
+  onRetry?: () => void;
+}
+
+/** Errors interrupt (role=alert); other notices are announced politely. */
+export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
+  { kind = 'info', title, children, onRetry },
+  ref,
+) {
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={`alert alert--${kind}`}
+      role={kind === 'error' ? 'alert' : 'status'}
+    >
+      {title && <p className="alert__title">{title}</p>}
+      {children && <div className="alert__body">{children}</div>}
+      {onRetry && (
+        <button type="button" className="btn btn--secondary btn--small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../../api/problem';
+import { getReindexStatus, startReindex } from '../../api/search';
+import type { ReindexStatus } from '../../api/types';
+import { Alert } from '../../components/Alert';
+import { formatDate } from '../../lib/format';
+import { useInterval } from '../../lib/hooks';
+
+export const REINDEX_POLL_MS = 1000;
+
+const STATE_LABEL: Record<ReindexStatus['state'], string> = {
+  idle: 'Not run since the service started',
+  running: 'Rebuilding…',
+  completed: 'Completed',
+  failed: 'Failed',
+};
+
+/** Starts a rebuild of the search read model from Products and follows its progress. */
+export function ReindexPanel() {
+  const [status, setStatus] = useState<ReindexStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  const poll = useCallback(() => {
+    getReindexStatus()
+      .then((s) => {
+        setStatus(s);
+        setError(null);
+      })
+      .catch((err: unknown) => setError(messageOf(err)));
+  }, []);
+
+  useEffect(poll, [poll]);
+  const running = status?.state === 'running';
+  useInterval(poll, REINDEX_POLL_MS, running);
+
+  async function onStart() {
+    setStarting(true);
+    setError(null);
+    try {
+      const s = await startReindex();
+      setStatus({ ...s, state: s.state ?? 'running', processed: s.processed ?? 0 });
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  return (
+    <section className="card card--padded admin-section" aria-labelledby="reindex-title">
+      <h2 id="reindex-title">Search index</h2>
+      <p className="muted">
+        Rebuild the search catalogue from the product database. Search keeps working while it runs.
+      </p>
+      <div className="reindex">
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={onStart}
+          disabled={starting || running}
+          aria-busy={starting || running || undefined}
+        >
+          {running ? 'Reindexing…' : starting ? 'Starting…' : 'Reindex now'}
+        </button>
+        <div className="reindex__status" role="status" aria-live="polite">
+          {status && (
+            <>
+              <p>
+                <strong>{STATE_LABEL[status.state] ?? status.state}</strong>
+                {' · '}
+                {status.processed.toLocaleString('en-US')} products processed
+              </p>
+              {running && <progress className="reindex__progress" aria-label="Reindex progress" />}
+              {(status.startedAt || status.finishedAt) && (
+                <p className="muted small">
+                  {status.startedAt && <>Started {formatDate(status.startedAt)}. </>}
+                  {status.finishedAt && <>Finished {formatDate(status.finishedAt)}.</>}
+                </p>
+              )}
+            </>
+          )}
+        </div>
+      </div>
+      {status?.state === 'failed' && status.error && <Alert kind="error" title="The last reindex failed.">{status.error}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+    </section>
+  );
+}

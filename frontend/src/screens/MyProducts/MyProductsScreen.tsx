@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, messageOf } from '../../api/problem';
+import { deleteProduct, etagOf, listMyProducts } from '../../api/products';
+import type { Product } from '../../api/types';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ProductImage } from '../../components/ProductImage';
+import { Spinner } from '../../components/Spinner';
+import { StockBadge } from '../../components/StockBadge';
+import { formatDate, formatPrice } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/hooks';
+import { useCategories } from '../../lib/useCategories';
+
+interface ListState {
+  items: Product[];
+  nextCursor: string | null;
+  status: 'loading' | 'ok' | 'error' | 'more';
+  error: string | null;
+}
+
+export function MyProductsScreen() {
+  useDocumentTitle('My products');
+  const { nameOf } = useCategories();
+  const [list, setList] = useState<ListState>({ items: [], nextCursor: null, status: 'loading', error: null });
+  const [toDelete, setToDelete] = useState<Product | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'warning'; text: string } | null>(null);
+
+  const loadFirst = useCallback((signal?: AbortSignal) => {
+    setList((l) => ({ ...l, status: 'loading', error: null }));
+    listMyProducts(null, 20, signal)
+      .then((page) => setList({ items: page.items, nextCursor: page.nextCursor, status: 'ok', error: null }))
+      .catch((err: unknown) => {
+        if (signal?.aborted) return;
+        setList((l) => ({ ...l, status: 'error', error: messageOf(err) }));
+      });
+  }, []);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    loadFirst(ac.signal);
+    return () => ac.abort();
+  }, [loadFirst]);
+
+  async function loadMore() {
+    if (!list.nextCursor) return;
+    setList((l) => ({ ...l, status: 'more', error: null }));
+    try {
+      const page = await listMyProducts(list.nextCursor);
+      setList((l) => {
+        const seen = new Set(l.items.map((p) => p.id));
+        return {
+          items: [...l.items, ...page.items.filter((p) => !seen.has(p.id))],
+          nextCursor: page.nextCursor,
+          status: 'ok',
+          error: null,
+        };
+      });
+    } catch (err) {
+      setList((l) => ({ ...l, status: 'ok', error: messageOf(err) }));
+    }
+  }
+
+  async function confirmDelete() {
+    if (!toDelete) return;
+    const target = toDelete;
+    setDeleting(true);
+    try {
+      await deleteProduct(target.id, etagOf(target));
+      setList((l) => ({ ...l, items: l.items.filter((p) => p.id !== target.id) }));
+      setNotice({ kind: 'success', text: `“${target.name}” was deleted.` });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) {
+        setList((l) => ({ ...l, items: l.items.filter((p) => p.id !== target.id) }));
+        setNotice({ kind: 'success', text: `“${target.name}” was already gone.` });
+      } else if (err instanceof ApiError && err.status === 412) {
+        setNotice({
+          kind: 'warning',
+          text: `“${target.name}” was changed elsewhere, so it was not deleted. The list now shows the latest version.`,
+        });
+        loadFirst();
+      } else {
+        setNotice({ kind: 'error', text: messageOf(err) });
+      }
+    } finally {
+      setDeleting(false);
+      setToDelete(null);
+    }
+  }
+
+  return (
+    <section className="page my-products" aria-labelledby="my-title">
+      <div className="page__header">
+        <h1 id="my-title">My products</h1>
+        <Link to="/my/products/new" className="btn btn--primary">
+          + New product
+        </Link>
+      </div>
+
+      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+
+      {list.status === 'loading' && <Spinner label="Loading your products…" />}
+      {list.status === 'error' && (
+        <Alert kind="error" title="We could not load your products." onRetry={() => loadFirst()}>
+          {list.error}
+        </Alert>
+      )}
+
+      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
+        <div className="empty-state card card--padded">
+          <p className="empty-state__title">You have not published anything yet.</p>
+          <p className="muted">Publish your first product: it takes a minute.</p>
+          <Link to="/my/products/new" className="btn btn--primary">
+            Publish a product
+          </Link>
+        </div>
+      )}
+
+      {list.items.length > 0 && list.status !== 'loading' && (
+        <ul className="owned-list" aria-label="Your products">
+          {list.items.map((p) => (
+            <li key={p.id} className="owned card">
+              <ProductImage url={p.imageUrl} alt="" className="owned__image" />
+              <div className="owned__body">
+                <h2 className="owned__name">
+                  <Link to={`/products/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+                </h2>
+                <p className="owned__meta">
+                  <span className="price">{formatPrice(p.price, p.currency)}</span>
+                  <span aria-hidden="true"> · </span>
+                  <span>{nameOf(p.category)}</span>
+                  <span aria-hidden="true"> · </span>
+                  <span>Updated {formatDate(p.updatedAt)}</span>
+                </p>
+                <p>
+                  <StockBadge stock={p.stock} /> <span className="muted">{p.stock} in stock</span>
+                </p>
+              </div>
+              <div className="owned__actions">
+                <Link
+                  to={`/products/${encodeURIComponent(p.id)}/edit`}
+                  className="btn btn--secondary btn--small"
+                  aria-label={`Edit ${p.name}`}
+                >
+                  Edit
+                </Link>
+                <button
+                  type="button"
+                  className="btn btn--danger-outline btn--small"
+                  aria-label={`Delete ${p.name}`}
+                  onClick={() => {
+                    setNotice(null);
+                    setToDelete(p);
+                  }}
+                >
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {list.error && list.status === 'ok' && <Alert kind="error">{list.error}</Alert>}
+      {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
+        <div className="center">
+          <button type="button" className="btn btn--secondary" onClick={loadMore} disabled={list.status === 'more'}>
+            {list.status === 'more' ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={toDelete !== null}
+        title="Delete this product?"
+        confirmLabel="Delete"
+        danger
+        busy={deleting}
+        onConfirm={confirmDelete}
+        onCancel={() => setToDelete(null)}
+      >
+        <p>“{toDelete?.name}” will be removed from Covacha and from search results. This cannot be undone.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

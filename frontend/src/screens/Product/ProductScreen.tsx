@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, messageOf } from '../../api/problem';
+import { deleteProduct, getProduct } from '../../api/products';
+import type { Product, Tagged } from '../../api/types';
+import { useAuth, useCanManage } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ProductImage } from '../../components/ProductImage';
+import { Spinner } from '../../components/Spinner';
+import { StockBadge } from '../../components/StockBadge';
+import { formatDate, formatPrice } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/hooks';
+import { useCategories } from '../../lib/useCategories';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ok'; product: Tagged<Product> }
+  | { status: 'missing' }
+  | { status: 'error'; message: string };
+
+export function ProductScreen() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { user } = useAuth();
+  const { nameOf } = useCategories();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const product = load.status === 'ok' ? load.product.value : null;
+  const canManage = useCanManage(product?.ownerId);
+  useDocumentTitle(product?.name ?? (load.status === 'missing' ? 'Product not found' : 'Product'));
+  const backTo = (location.state as { from?: string } | null)?.from ?? '/';
+
+  const fetchProduct = useCallback(
+    (signal?: AbortSignal) => {
+      setLoad({ status: 'loading' });
+      getProduct(id, signal)
+        .then((p) => setLoad({ status: 'ok', product: p }))
+        .catch((err: unknown) => {
+          if (signal?.aborted) return;
+          if (err instanceof ApiError && (err.status === 404 || err.status === 400)) setLoad({ status: 'missing' });
+          else setLoad({ status: 'error', message: messageOf(err) });
+        });
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const ac = new AbortController();
+    fetchProduct(ac.signal);
+    return () => ac.abort();
+  }, [fetchProduct]);
+
+  async function onDelete() {
+    if (load.status !== 'ok') return;
+    setDeleting(true);
+    setActionError(null);
+    try {
+      await deleteProduct(id, load.product.etag);
+      const own = user?.id === load.product.value.ownerId;
+      navigate(own ? '/my/products' : '/', {
+        replace: true,
+        state: { flash: `“${load.product.value.name}” was deleted.` },
+      });
+    } catch (err) {
+      setConfirming(false);
+      setDeleting(false);
+      if (err instanceof ApiError && err.status === 412) {
+        setActionError('Someone else changed this product just now. Here is the latest version; delete again if you still want to.');
+        fetchProduct();
+      } else if (err instanceof ApiError && err.status === 404) {
+        setLoad({ status: 'missing' });
+      } else {
+        setActionError(messageOf(err));
+      }
+    }
+  }
+
+  if (load.status === 'loading') return <Spinner label="Loading product…" />;
+  if (load.status === 'missing') {
+    return (
+      <section className="page narrow empty-state" aria-labelledby="missing-title">
+        <h1 id="missing-title">Product not found</h1>
+        <p>It may have been removed by its seller.</p>
+        <Link to="/" className="btn btn--primary">
+          Back to search
+        </Link>
+      </section>
+    );
+  }
+  if (load.status === 'error') {
+    return (
+      <section className="page narrow" aria-labelledby="error-title">
+        <h1 id="error-title">Product</h1>
+        <Alert kind="error" title="We could not load this product." onRetry={() => fetchProduct()}>
+          {load.message}
+        </Alert>
+      </section>
+    );
+  }
+
+  const p = load.product.value;
+  return (
+    <article className="page product-page" aria-labelledby="product-title">
+      <p className="breadcrumb">
+        <Link to={backTo}>← Back to results</Link>
+      </p>
+      {actionError && <Alert kind="warning">{actionError}</Alert>}
+      <div className="product">
+        <div className="product__media">
+          <ProductImage url={p.imageUrl} alt={p.name} className="product__image" />
+        </div>
+        <div className="product__info">
+          <p className="product__category">{nameOf(p.category)}</p>
+          <h1 id="product-title" className="product__name">
+            {p.name}
+          </h1>
+          <p className="product__price price price--large">{formatPrice(p.price, p.currency)}</p>
+          <p className="product__stock">
+            <StockBadge stock={p.stock} />{' '}
+            <span className="muted">{p.stock > 0 ? `${p.stock} available` : 'None available right now'}</span>
+          </p>
+          {canManage && (
+            <div className="product__actions" role="group" aria-label="Manage product">
+              <Link to={`/products/${encodeURIComponent(p.id)}/edit`} className="btn btn--primary">
+                Edit
+              </Link>
+              <button type="button" className="btn btn--danger-outline" onClick={() => setConfirming(true)}>
+                Delete
+              </button>
+            </div>
+          )}
+          <h2 className="product__subtitle">Description</h2>
+          <p className="product__description">{p.description || 'No description.'}</p>
+          <dl className="product__facts">
+            <div>
+              <dt>Category</dt>
+              <dd>{nameOf(p.category)}</dd>
+            </div>
+            <div>
+              <dt>Currency</dt>
+              <dd>{p.currency}</dd>
+            </div>
+            <div>
+              <dt>Listed</dt>
+              <dd>{formatDate(p.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>Updated</dt>
+              <dd>{formatDate(p.updatedAt)}</dd>
+            </div>
+          </dl>
+        </div>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this product?"
+        confirmLabel="Delete"
+        danger
+        busy={deleting}
+        onConfirm={onDelete}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          “{p.name}” will be removed from Covacha and from search results. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </article>
+  );
+}

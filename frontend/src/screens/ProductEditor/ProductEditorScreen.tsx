@@ -1,0 +1,309 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, messageOf } from '../../api/problem';
+import { createProduct, getProduct, updateProduct } from '../../api/products';
+import type { Product } from '../../api/types';
+import { useCanManage } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { Spinner } from '../../components/Spinner';
+import { formatPrice } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/hooks';
+import { useCategories } from '../../lib/useCategories';
+import { useFocusFirstError } from '../../lib/useFieldFocus';
+import {
+  changedFields,
+  CURRENCIES,
+  EMPTY_FORM,
+  FIELD_LABELS,
+  fromProduct,
+  toInput,
+  validate,
+  type FieldErrors,
+  type FieldName,
+  type ProductFormValues,
+} from './productForm';
+
+type Load = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'error'; message: string };
+
+export function ProductEditorScreen() {
+  const { id } = useParams();
+  const editing = id !== undefined;
+  const navigate = useNavigate();
+  const { categories, nameOf } = useCategories();
+  useDocumentTitle(editing ? 'Edit product' : 'New product');
+
+  const [load, setLoad] = useState<Load>(editing ? { status: 'loading' } : { status: 'ready' });
+  const [values, setValues] = useState<ProductFormValues>(EMPTY_FORM);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
+  const canManage = useCanManage(ownerId);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summary, setSummary] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Product | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useFocusFirstError(formRef, alertRef, attempt);
+
+  useEffect(() => {
+    if (!editing) return;
+    const ac = new AbortController();
+    getProduct(id, ac.signal)
+      .then(({ value, etag: tag }) => {
+        setOwnerId(value.ownerId);
+        setValues(fromProduct(value));
+        setEtag(tag);
+        setLoad({ status: 'ready' });
+      })
+      .catch((err: unknown) => {
+        if (ac.signal.aborted) return;
+        if (err instanceof ApiError && (err.status === 404 || err.status === 400)) setLoad({ status: 'missing' });
+        else setLoad({ status: 'error', message: messageOf(err) });
+      });
+    return () => ac.abort();
+  }, [editing, id]);
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const set = (k: FieldName) => (e: { target: { value: string } }) => {
+    const v = e.target.value;
+    setValues((f) => ({ ...f, [k]: v }));
+    // The message beside a field goes once the user changes that field.
+    setErrors((errs) => (errs[k] ? { ...errs, [k]: undefined } : errs));
+  };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const local = validate(values);
+    if (Object.keys(local).length) {
+      setErrors(local);
+      setSummary('Please fix the highlighted fields.');
+      setAttempt((a) => a + 1);
+      return;
+    }
+    setBusy(true);
+    setSummary(null);
+    setErrors({});
+    try {
+      const saved =
+        editing && etag ? await updateProduct(id, toInput(values), etag) : await createProduct(toInput(values));
+      navigate(`/products/${encodeURIComponent(saved.value.id)}`, {
+        replace: editing,
+        state: { flash: editing ? 'Your changes are saved.' : 'Your product is published.' },
+      });
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 412 && editing) {
+        await showConflict();
+        return;
+      }
+      if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
+        const known: FieldErrors = {};
+        const other: string[] = [];
+        for (const [field, messages] of Object.entries(err.fieldErrors)) {
+          if (field in FIELD_LABELS) known[field as FieldName] = messages;
+          else other.push(...messages);
+        }
+        setErrors(known);
+        setSummary(other.length ? other.join(' ') : 'Please fix the highlighted fields.');
+      } else if (err instanceof ApiError && err.status === 404 && editing) {
+        setLoad({ status: 'missing' });
+        return;
+      } else {
+        setSummary(messageOf(err));
+      }
+      setAttempt((a) => a + 1);
+    }
+  }
+
+  /** 412: someone saved first. Fetch their version, show it, and aim the next save at it. */
+  async function showConflict() {
+    if (!id) return;
+    try {
+      const latest = await getProduct(id);
+      setEtag(latest.etag);
+      setConflict(latest.value);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) setLoad({ status: 'missing' });
+      else {
+        setSummary(`Someone else changed this product, and the latest version could not be loaded. ${messageOf(err)}`);
+        setAttempt((a) => a + 1);
+      }
+    }
+  }
+
+  if (load.status === 'loading') return <Spinner label="Loading product…" />;
+  const forbidden = editing && !canManage;
+  if (load.status === 'missing' || load.status === 'error' || forbidden) {
+    const title = load.status === 'missing' ? 'Product not found' : forbidden ? 'Not your product' : 'Could not load';
+    return (
+      <section className="page narrow empty-state" aria-labelledby="editor-title">
+        <h1 id="editor-title">{title}</h1>
+        <p>
+          {load.status === 'missing'
+            ? 'It may have been deleted.'
+            : load.status === 'error'
+              ? load.message
+              : 'Only its seller or an admin can edit this product.'}
+        </p>
+        <Link to="/my/products" className="btn btn--primary">
+          My products
+        </Link>
+      </section>
+    );
+  }
+
+  const theirs = conflict ? fromProduct(conflict) : null;
+  const differing = theirs ? changedFields(values, theirs) : [];
+  const categoryOptions = categories.some((c) => c.id === values.category) || !values.category
+    ? categories
+    : [...categories, { id: values.category, name: values.category }];
+  const currencyOptions = CURRENCIES.includes(values.currency) ? CURRENCIES : [...CURRENCIES, values.currency];
+
+  return (
+    <section className="page narrow editor-page" aria-labelledby="editor-title">
+      <p className="breadcrumb">
+        <Link to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'}>
+          ← {editing ? 'Back to product' : 'My products'}
+        </Link>
+      </p>
+      <h1 id="editor-title">{editing ? 'Edit product' : 'New product'}</h1>
+
+      {conflict && theirs && (
+        <div ref={conflictRef} tabIndex={-1} className="alert alert--warning conflict" role="alert">
+          <p className="alert__title">Someone else changed this product while you were editing.</p>
+          <p>
+            Their version is below. {differing.length ? 'Fields that differ from yours are marked.' : 'It matches what you have.'}{' '}
+            Keep your changes and save again to overwrite it, or load their version.
+          </p>
+          <dl className="conflict__values">
+            {(Object.keys(FIELD_LABELS) as FieldName[]).map((k) => (
+              <div key={k} className={differing.includes(k) ? 'conflict__row conflict__row--changed' : 'conflict__row'}>
+                <dt>
+                  {FIELD_LABELS[k]}
+                  {differing.includes(k) && <span className="visually-hidden"> (differs from yours)</span>}
+                </dt>
+                <dd>
+                  {k === 'price'
+                    ? formatPrice(conflict.price, conflict.currency)
+                    : k === 'category'
+                      ? nameOf(conflict.category)
+                      : theirs[k] || '—'}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <div className="conflict__actions">
+            <button
+              type="button"
+              className="btn btn--secondary"
+              onClick={() => {
+                setValues(theirs);
+                setConflict(null);
+                setErrors({});
+              }}
+            >
+              Load their version
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={() => setConflict(null)}>
+              Keep my changes
+            </button>
+          </div>
+        </div>
+      )}
+
+      {summary && (
+        <Alert ref={alertRef} kind="error">
+          {summary}
+        </Alert>
+      )}
+
+      <form ref={formRef} className="form card card--padded" onSubmit={onSubmit} noValidate>
+        <TextField id="name" label="Name" required value={values.name} onChange={set('name')} errors={errors.name} />
+        <TextAreaField
+          id="description"
+          label="Description"
+          rows={5}
+          value={values.description}
+          onChange={set('description')}
+          errors={errors.description}
+          hint="What it is, its condition, what comes with it."
+        />
+        <div className="form__row">
+          <TextField
+            id="price"
+            label="Price"
+            required
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="0.01"
+            value={values.price}
+            onChange={set('price')}
+            errors={errors.price}
+          />
+          <SelectField id="currency" label="Currency" value={values.currency} onChange={set('currency')} errors={errors.currency}>
+            {currencyOptions.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="form__row">
+          <SelectField
+            id="category"
+            label="Category"
+            required
+            value={values.category}
+            onChange={set('category')}
+            errors={errors.category}
+          >
+            <option value="">Choose…</option>
+            {categoryOptions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="stock"
+            label="Stock"
+            required
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step="1"
+            value={values.stock}
+            onChange={set('stock')}
+            errors={errors.stock}
+          />
+        </div>
+        <TextField
+          id="imageUrl"
+          label="Image link"
+          type="url"
+          inputMode="url"
+          placeholder="https://…"
+          value={values.imageUrl}
+          onChange={set('imageUrl')}
+          errors={errors.imageUrl}
+          hint="Optional. An https:// address of a picture."
+        />
+        <div className="form__actions">
+          <button type="submit" className="btn btn--primary" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? 'Saving…' : editing ? 'Save changes' : 'Publish product'}
+          </button>
+          <Link to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'} className="btn btn--ghost">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

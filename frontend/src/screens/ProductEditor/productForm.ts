@@ -1,0 +1,91 @@
+import type { Product, ProductInput } from '../../api/types';
+import { DEFAULT_CURRENCY } from '../../lib/format';
+
+/** The form keeps what the user typed as text; it becomes a ProductInput on save. */
+export interface ProductFormValues {
+  name: string;
+  description: string;
+  price: string;
+  currency: string;
+  category: string;
+  imageUrl: string;
+  stock: string;
+}
+
+export type FieldName = keyof ProductFormValues;
+export type FieldErrors = Partial<Record<FieldName, string[]>>;
+
+export const FIELD_LABELS: Record<FieldName, string> = {
+  name: 'Name',
+  description: 'Description',
+  price: 'Price',
+  currency: 'Currency',
+  category: 'Category',
+  imageUrl: 'Image link',
+  stock: 'Stock',
+};
+
+export const CURRENCIES = ['COP', 'USD', 'EUR', 'MXN'];
+
+export const EMPTY_FORM: ProductFormValues = {
+  name: '',
+  description: '',
+  price: '',
+  currency: DEFAULT_CURRENCY,
+  category: '',
+  imageUrl: '',
+  stock: '1',
+};
+
+export function fromProduct(p: Product): ProductFormValues {
+  return {
+    name: p.name,
+    description: p.description ?? '',
+    price: String(p.price),
+    currency: p.currency || DEFAULT_CURRENCY,
+    category: p.category,
+    imageUrl: p.imageUrl ?? '',
+    stock: String(p.stock),
+  };
+}
+
+/** Checks what the browser can check; the server's problem+json has the last word. */
+export function validate(v: ProductFormValues): FieldErrors {
+  const e: FieldErrors = {};
+  if (!v.name.trim()) e.name = ['Enter a name.'];
+  const price = Number(v.price);
+  if (v.price.trim() === '') e.price = ['Enter a price.'];
+  else if (!Number.isFinite(price) || price < 0) e.price = ['Enter a price of zero or more.'];
+  else if (Math.round(price * 100) / 100 !== price) e.price = ['Use at most two decimals.'];
+  if (!v.category) e.category = ['Choose a category.'];
+  const stock = Number(v.stock);
+  if (v.stock.trim() === '' || !Number.isInteger(stock) || stock < 0) e.stock = ['Enter a whole number, zero or more.'];
+  const url = v.imageUrl.trim();
+  if (url) {
+    let ok = false;
+    try {
+      ok = new URL(url).protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) e.imageUrl = ['Use an https:// link to an image.'];
+  }
+  return e;
+}
+
+export function toInput(v: ProductFormValues): ProductInput {
+  return {
+    name: v.name.trim(),
+    description: v.description.trim(),
+    price: Number(v.price),
+    currency: v.currency,
+    category: v.category,
+    imageUrl: v.imageUrl.trim() || null,
+    stock: Number(v.stock),
+  };
+}
+
+/** Fields whose saved value differs from what the user has in the form. */
+export function changedFields(mine: ProductFormValues, theirs: ProductFormValues): FieldName[] {
+  return (Object.keys(FIELD_LABELS) as FieldName[]).filter((k) => mine[k].trim() !== theirs[k].trim());
+}

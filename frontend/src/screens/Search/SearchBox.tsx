@@ -1,0 +1,159 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { suggest } from '../../api/search';
+import type { Suggestion } from '../../api/types';
+import { useDebouncedValue } from '../../lib/hooks';
+
+interface SearchBoxProps {
+  value: string;
+  onChange: (text: string) => void;
+  /** Enter without a highlighted suggestion: search now. */
+  onSubmit: (text: string) => void;
+  onPick: (s: Suggestion) => void;
+}
+
+export const SUGGEST_DELAY_MS = 150;
+
+/** Marks the part of the name that the user typed, as text (never as HTML). */
+function Highlight({ text, query }: { text: string; query: string }) {
+  const q = query.trim().toLowerCase();
+  const at = q ? text.toLowerCase().indexOf(q) : -1;
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark>{text.slice(at, at + q.length)}</mark>
+      {text.slice(at + q.length)}
+    </>
+  );
+}
+
+/** A combobox (ARIA 1.2 pattern) with suggestions from /api/search/suggest. */
+export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps) {
+  const id = useId();
+  const listId = `${id}-list`;
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [focused, setFocused] = useState(false);
+  const typed = useRef(false);
+  const debounced = useDebouncedValue(value, SUGGEST_DELAY_MS);
+
+  useEffect(() => {
+    const q = debounced.trim();
+    if (!q || !typed.current) {
+      setSuggestions([]);
+      return;
+    }
+    const ac = new AbortController();
+    suggest(q, ac.signal)
+      .then((s) => {
+        setSuggestions(s.slice(0, 8));
+        setActive(-1);
+      })
+      .catch(() => {
+        /* suggestions are a nicety: the search itself reports errors */
+      });
+    return () => ac.abort();
+  }, [debounced]);
+
+  const expanded = open && focused && suggestions.length > 0 && value.trim() !== '';
+
+  function pick(s: Suggestion) {
+    setOpen(false);
+    onPick(s);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    switch (e.key) {
+      case 'ArrowDown':
+        if (!suggestions.length) return;
+        e.preventDefault();
+        setOpen(true);
+        setActive((a) => (a + 1) % suggestions.length);
+        break;
+      case 'ArrowUp':
+        if (!suggestions.length) return;
+        e.preventDefault();
+        setOpen(true);
+        setActive((a) => (a <= 0 ? suggestions.length - 1 : a - 1));
+        break;
+      case 'Enter': {
+        e.preventDefault();
+        const s = expanded && active >= 0 ? suggestions[active] : undefined;
+        if (s) pick(s);
+        else {
+          setOpen(false);
+          onSubmit(value);
+        }
+        break;
+      }
+      case 'Escape':
+        if (expanded) {
+          e.preventDefault();
+          setOpen(false);
+          setActive(-1);
+        } else if (value) {
+          e.preventDefault();
+          onChange('');
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  return (
+    <div className="searchbox" role="search">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        Search products
+      </label>
+      <svg className="searchbox__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z" />
+      </svg>
+      <input
+        id={`${id}-input`}
+        className="searchbox__input"
+        type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? `${id}-opt-${active}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        enterKeyHint="search"
+        placeholder="Search products, e.g. “bicicleta” or “lamp”"
+        value={value}
+        onChange={(e) => {
+          typed.current = true;
+          setOpen(true);
+          onChange(e.target.value);
+        }}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          setActive(-1);
+        }}
+      />
+      <ul id={listId} role="listbox" aria-label="Suggestions" className="suggestions" hidden={!expanded}>
+        {suggestions.map((s, i) => (
+          <li
+            key={s.id}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={`suggestions__item${i === active ? ' suggestions__item--active' : ''}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => pick(s)}
+          >
+            <Highlight text={s.name} query={value} />
+          </li>
+        ))}
+      </ul>
+      <span className="visually-hidden" aria-live="polite">
+        {expanded ? `${suggestions.length} suggestions. Use up and down arrows to choose.` : ''}
+      </span>
+    </div>
+  );
+}

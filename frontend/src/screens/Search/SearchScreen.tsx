@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { messageOf } from '../../api/problem';
+import { PAGE_SIZE, search } from '../../api/search';
+import type { SearchQuery, SearchResult } from '../../api/types';
+import { Alert } from '../../components/Alert';
+import { pluralize } from '../../lib/format';
+import { useDebouncedValue, useDocumentTitle } from '../../lib/hooks';
+import { useCategories } from '../../lib/useCategories';
+import { Filters } from './Filters';
+import { Pagination } from './Pagination';
+import { ResultCard, ResultSkeleton } from './ResultCard';
+import { SearchBox } from './SearchBox';
+import { hasFilters, parseQuery, SORTS, toParams } from './searchParams';
+
+export const SEARCH_DELAY_MS = 250;
+
+type Load =
+  | { status: 'loading'; data: SearchResult | null }
+  | { status: 'ok'; data: SearchResult }
+  | { status: 'error'; data: SearchResult | null; message: string };
+
+export function SearchScreen() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const query = useMemo(() => parseQuery(params), [params]);
+  const queryKey = toParams(query).toString();
+  const { categories, nameOf } = useCategories();
+  useDocumentTitle(query.q ? `“${query.q}”` : 'Search');
+
+  const [load, setLoad] = useState<Load>({ status: 'loading', data: null });
+  const [retry, setRetry] = useState(0);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  // The box is edited locally and written to the URL after a pause in typing.
+  const [text, setText] = useState(query.q);
+  const latest = useRef(query);
+  latest.current = query;
+  useEffect(() => {
+    setText((t) => (t.trim() === query.q.trim() ? t : query.q));
+  }, [query.q]);
+  const debouncedText = useDebouncedValue(text, SEARCH_DELAY_MS);
+
+  const update = useCallback(
+    (patch: Partial<SearchQuery>, opts: { replace?: boolean } = {}) => {
+      const next = { ...latest.current, ...patch };
+      setParams(toParams(next), { replace: opts.replace ?? false });
+    },
+    [setParams],
+  );
+
+  useEffect(() => {
+    const current = latest.current.q;
+    if (debouncedText.trim() === current.trim()) return;
+    // Starting a search adds a history entry; refining it replaces that entry.
+    update({ q: debouncedText, page: 1 }, { replace: current.trim() !== '' && debouncedText.trim() !== '' });
+  }, [debouncedText, update]);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    setLoad((l) => ({ status: 'loading', data: l.data }));
+    search(parseQuery(new URLSearchParams(queryKey)), ac.signal)
+      .then((data) => setLoad({ status: 'ok', data }))
+      .catch((err: unknown) => {
+        if (ac.signal.aborted) return;
+        setLoad((l) => ({ status: 'error', data: l.data, message: messageOf(err) }));
+      });
+    return () => ac.abort();
+  }, [queryKey, retry]);
+
+  const data = load.data;
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || PAGE_SIZE))) : 1;
+  const hrefFor = (page: number) => {
+    const qs = toParams({ ...query, page }).toString();
+    return qs ? `/?${qs}` : '/';
+  };
+  const activeFilters = [query.category, query.minPrice, query.maxPrice, query.inStock].filter(Boolean).length;
+
+  return (
+    <div className="page search-page">
+      <section className="hero" aria-labelledby="search-title">
+        <h1 id="search-title" className="hero__title">
+          Find something good
+        </h1>
+        <p className="hero__subtitle">Search the whole Covacha catalogue. Results update as you type.</p>
+        <SearchBox
+          value={text}
+          onChange={setText}
+          onSubmit={(t) => {
+            setText(t);
+            if (t.trim() !== query.q.trim()) update({ q: t, page: 1 });
+          }}
+          onPick={(s) => navigate(`/products/${encodeURIComponent(s.id)}`)}
+        />
+      </section>
+
+      <div className="search-layout">
+        <div className="search-layout__filters">
+          <button
+            type="button"
+            className="btn btn--secondary filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="search-filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            Filters{activeFilters ? ` (${activeFilters})` : ''}
+          </button>
+          <Filters
+            id="search-filters"
+            open={filtersOpen}
+            query={query}
+            categories={categories}
+            counts={data?.facets?.category ?? null}
+            onChange={(p) => update(p)}
+            onClear={() => update({ category: '', minPrice: '', maxPrice: '', inStock: false, page: 1 })}
+          />
+        </div>
+
+        <section className="results" aria-labelledby="results-heading" aria-busy={load.status === 'loading'}>
+          <div className="results__bar">
+            <h2 id="results-heading" className="results__count" aria-live="polite">
+              {data
+                ? `${pluralize(data.total, 'result', 'results')}${query.q.trim() ? ` for “${query.q.trim()}”` : ''}`
+                : load.status === 'error'
+                  ? 'Search unavailable'
+                  : 'Searching…'}
+            </h2>
+            <label className="sort">
+              <span>Sort by</span>
+              <select
+                className="input input--select"
+                value={query.sort}
+                onChange={(e) => update({ sort: e.target.value as SearchQuery['sort'], page: 1 })}
+              >
+                {SORTS.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+
+          {load.status === 'error' && (
+            <Alert kind="error" title="We could not load results." onRetry={() => setRetry((r) => r + 1)}>
+              {load.message}
+            </Alert>
+          )}
+
+          {!data && load.status === 'loading' && (
+            <ul className="results__grid" aria-label="Loading results">
+              {Array.from({ length: 6 }, (_, i) => (
+                <ResultSkeleton key={i} />
+              ))}
+            </ul>
+          )}
+
+          {data && data.items.length === 0 && load.status !== 'error' && (
+            <div className="empty-state">
+              <p className="empty-state__title">No products match.</p>
+              <p className="muted">
+                {query.page > 1 && data.total > 0
+                  ? 'There are fewer pages than that.'
+                  : 'Try fewer or different words, or remove a filter.'}
+              </p>
+              <div className="empty-state__actions">
+                {query.page > 1 && data.total > 0 && (
+                  <Link className="btn btn--secondary" to={hrefFor(1)}>
+                    Go to page 1
+                  </Link>
+                )}
+                {hasFilters(query) && (
+                  <button
+                    type="button"
+                    className="btn btn--secondary"
+                    onClick={() => update({ category: '', minPrice: '', maxPrice: '', inStock: false, page: 1 })}
+                  >
+                    Clear filters
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+
+          {data && data.items.length > 0 && (
+            <>
+              <ul className={`results__grid${load.status === 'loading' ? ' results__grid--stale' : ''}`}>
+                {data.items.map((hit) => (
+                  <ResultCard key={hit.id} hit={hit} categoryName={nameOf(hit.category)} from={hrefFor(query.page)} />
+                ))}
+              </ul>
+              <Pagination page={query.page} totalPages={totalPages} hrefFor={hrefFor} />
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

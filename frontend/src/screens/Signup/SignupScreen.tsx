@@ -1,0 +1,116 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { register } from '../../api/auth';
+import { ApiError, messageOf } from '../../api/problem';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { TextField } from '../../components/Field';
+import { useDocumentTitle } from '../../lib/hooks';
+import { safeNextPath } from '../../lib/safety';
+import { useFocusFirstError } from '../../lib/useFieldFocus';
+
+type Errors = Partial<Record<'email' | 'password' | 'displayName', string[]>>;
+
+export function SignupScreen() {
+  useDocumentTitle('Sign up');
+  const { login, status } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const nextParam = params.get('next');
+  const next = nextParam ? safeNextPath(nextParam) : '/my/products';
+  const [form, setForm] = useState({ displayName: '', email: '', password: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useFocusFirstError(formRef, alertRef, attempt);
+
+  if (status === 'authenticated' && !busy) return <Navigate to={next} replace />;
+
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setErrors({});
+    const input = { ...form, email: form.email.trim(), displayName: form.displayName.trim() };
+    try {
+      await register(input);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setErrors({ email: ['An account with this email already exists. Try logging in.'] });
+      } else if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
+        setErrors(err.fieldErrors as Errors);
+        setError('Please fix the highlighted fields.');
+      } else {
+        setError(messageOf(err));
+      }
+      setAttempt((a) => a + 1);
+      setBusy(false);
+      return;
+    }
+    try {
+      await login(input.email, input.password);
+      navigate(next, { replace: true });
+    } catch {
+      navigate('/login', { replace: true });
+    }
+  }
+
+  return (
+    <section className="page narrow auth-page" aria-labelledby="signup-title">
+      <div className="card card--padded">
+        <h1 id="signup-title">Create your account</h1>
+        <p className="muted">Publish products and manage them from anywhere.</p>
+        {error && (
+          <Alert ref={alertRef} kind="error">
+            {error}
+          </Alert>
+        )}
+        <form ref={formRef} onSubmit={onSubmit} className="form">
+          <TextField
+            id="displayName"
+            label="Your name"
+            autoComplete="name"
+            required
+            maxLength={100}
+            value={form.displayName}
+            onChange={set('displayName')}
+            errors={errors.displayName}
+          />
+          <TextField
+            id="email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={set('email')}
+            errors={errors.email}
+          />
+          <TextField
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={form.password}
+            onChange={set('password')}
+            errors={errors.password}
+            hint="Use a long password you do not use anywhere else."
+          />
+          <button type="submit" className="btn btn--primary btn--block" disabled={busy} aria-busy={busy || undefined}>
+            {busy ? 'Creating account…' : 'Sign up'}
+          </button>
+        </form>
+        <p className="muted center">
+          Already have an account? <Link to="/login">Log in</Link>
+        </p>
+      </div>
+    </section>
+  );
+}
