@@ -1,0 +1,103 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { alice, categoriesRoute, mockApi, problem, renderApp, sessionRoutes } from '../../test/utils';
+
+const token = { accessToken: 'tok-1', tokenType: 'Bearer', expiresIn: 900 };
+
+describe('Log in, log out and the session', () => {
+  it('sends a visitor from a private page to log in, then back where they were', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'POST /api/auth/token': (c) =>
+        (c.body as { password: string }).password === 'correct horse' ? { body: token } : problem(401, 'unauthorized'),
+      'GET /api/auth/me': { body: alice },
+      'GET /api/products': { body: { items: [], nextCursor: null } },
+    });
+    renderApp('/my/products?x=1');
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/login?next=%2Fmy%2Fproducts%3Fx%3D1'));
+    await user.type(screen.getByLabelText(/^Email/), 'alice@example.com');
+    await user.type(screen.getByLabelText(/^Password/), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That email and password do not match an account.');
+    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(1); // only the one on load
+
+    await user.clear(screen.getByLabelText(/^Password/));
+    await user.type(screen.getByLabelText(/^Password/), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/my/products?x=1'));
+    expect(await screen.findByRole('heading', { name: 'My products' })).toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/auth/me')[0]!.headers.get('Authorization')).toBe('Bearer tok-1');
+  });
+
+  it('restores the session from the refresh cookie on load', async () => {
+    const api = mockApi({ ...sessionRoutes(alice), ...categoriesRoute, 'GET /api/products': { body: { items: [], nextCursor: null } } });
+    renderApp('/my/products');
+    expect(await screen.findByRole('heading', { name: 'My products' })).toBeInTheDocument();
+    expect(screen.getByText('Alice')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(1);
+    expect(api.callsTo('GET', '/api/products')[0]!.url.search).toBe('?owner=me&limit=20');
+  });
+
+  it('on a 401 that a refresh cannot fix, goes to log in and remembers the page', async () => {
+    let refreshes = 0;
+    mockApi({
+      ...categoriesRoute,
+      'POST /api/auth/token/refresh': () =>
+        ++refreshes === 1 ? { body: token } : problem(401, 'unauthorized'),
+      'GET /api/auth/me': { body: alice },
+      'GET /api/products': problem(401, 'unauthorized'),
+    });
+    renderApp('/my/products');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/login?next=%2Fmy%2Fproducts'));
+    expect(refreshes).toBe(2);
+    expect(screen.getByRole('link', { name: 'Log in' })).toBeInTheDocument();
+  });
+
+  it('logs out: calls the API, forgets the user and goes home', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({
+      ...sessionRoutes(alice),
+      ...categoriesRoute,
+      'POST /api/auth/logout': { status: 204 },
+      'GET /api/products': { body: { items: [], nextCursor: null } },
+      'GET /api/search': { body: { total: 0, page: 1, pageSize: 20, items: [], facets: { category: {} } } },
+    });
+    renderApp('/my/products');
+    await user.click(await screen.findByRole('button', { name: 'Log out' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
+    expect(api.callsTo('POST', '/api/auth/logout')).toHaveLength(1);
+    expect(screen.getByRole('link', { name: 'Log in' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'My products' })).toBeNull();
+  });
+
+  it('signs up, logs in and lands on My products; a taken email is shown beside the field', async () => {
+    const user = userEvent.setup();
+    let taken = true;
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'POST /api/auth/register': (c) =>
+        taken ? problem(409, 'conflict') : { status: 201, body: { ...alice, ...(c.body as object), id: 'u-new' } },
+      'POST /api/auth/token': { body: token },
+      'GET /api/auth/me': { body: alice },
+      'GET /api/products': { body: { items: [], nextCursor: null } },
+    });
+    renderApp('/signup');
+    await user.type(await screen.findByLabelText(/^Your name/), 'Alice');
+    await user.type(screen.getByLabelText(/^Email/), 'alice@example.com');
+    await user.type(screen.getByLabelText(/^Password/), 'a long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Sign up' }));
+    const email = screen.getByLabelText(/^Email/);
+    await waitFor(() => expect(email).toHaveAccessibleDescription(/already exists/));
+    expect(email).toHaveFocus();
+
+    taken = false;
+    await user.click(screen.getByRole('button', { name: 'Sign up' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/my/products'));
+  });
+});

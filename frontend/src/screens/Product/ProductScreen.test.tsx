@@ -1,0 +1,83 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { admin, alice, aProduct, bob, categoriesRoute, mockApi, problem, renderApp, sessionRoutes } from '../../test/utils';
+import type { User } from '../../api/types';
+
+function routesAs(user: User | null, extra = {}) {
+  return {
+    ...sessionRoutes(user),
+    ...categoriesRoute,
+    'GET /api/products/p-1': { body: aProduct(), headers: { ETag: '"1"' } },
+    ...extra,
+  };
+}
+
+describe('ProductScreen', () => {
+  it('shows everything about the product', async () => {
+    mockApi(routesAs(null));
+    renderApp('/products/p-1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Desk lamp' })).toBeInTheDocument();
+    expect(screen.getByText('COP 85,000')).toBeInTheDocument();
+    expect(screen.getByText('A warm light.')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Desk lamp' })).toHaveAttribute('src', 'https://images.example.com/lamp.jpg');
+    expect(screen.getByText('3 available')).toBeInTheDocument();
+    expect(screen.getAllByText('Home').length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['the owner', alice, true],
+    ['an admin', admin, true],
+    ['another user', bob, false],
+    ['a visitor', null, false],
+  ] as const)('edit and delete controls for %s: %s', async (_who, user, visible) => {
+    mockApi(routesAs(user));
+    renderApp('/products/p-1');
+    await screen.findByRole('heading', { level: 1, name: 'Desk lamp' });
+    if (user) await screen.findByText(user.displayName);
+    expect(screen.queryByRole('link', { name: 'Edit' }) !== null).toBe(visible);
+    expect(screen.queryByRole('button', { name: 'Delete' }) !== null).toBe(visible);
+  });
+
+  it('deletes only after confirmation, with the ETag as If-Match', async () => {
+    const user = userEvent.setup();
+    const api = mockApi(
+      routesAs(alice, {
+        'DELETE /api/products/p-1': { status: 204 },
+        'GET /api/products': { body: { items: [], nextCursor: null } },
+      }),
+    );
+    renderApp('/products/p-1');
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this product?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.callsTo('DELETE', '/api/products/p-1')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/my/products'));
+    const del = api.callsTo('DELETE', '/api/products/p-1')[0]!;
+    expect(del.headers.get('If-Match')).toBe('"1"');
+    expect(del.headers.get('Authorization')).toBe('Bearer token-u-alice');
+    expect(await screen.findByText('“Desk lamp” was deleted.')).toBeInTheDocument();
+  });
+
+  it('says so when the product does not exist', async () => {
+    mockApi({ ...sessionRoutes(null), ...categoriesRoute, 'GET /api/products/nope': problem(404, 'not-found') });
+    renderApp('/products/nope');
+    expect(await screen.findByRole('heading', { name: 'Product not found' })).toBeInTheDocument();
+  });
+
+  it('renders a hostile name as text', async () => {
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/products/p-1': { body: aProduct({ name: '<img src=x onerror=alert(1)>', imageUrl: 'data:image/png;base64,AAAA' }) },
+    });
+    const { container } = renderApp('/products/p-1');
+    expect(await screen.findByRole('heading', { level: 1, name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { SearchHit, SearchResult } from '../../api/types';
+import { categoriesRoute, mockApi, problem, renderApp, sessionRoutes, type RecordedCall } from '../../test/utils';
+
+function hit(overrides: Partial<SearchHit> = {}): SearchHit {
+  return {
+    id: 'p-1',
+    name: 'Desk lamp',
+    snippet: 'A warm light for late reading.',
+    price: 85000,
+    currency: 'COP',
+    category: 'home',
+    imageUrl: 'https://images.example.com/lamp.jpg',
+    stock: 3,
+    ...overrides,
+  };
+}
+
+function result(items: SearchHit[], total = items.length): SearchResult {
+  return { total, page: 1, pageSize: 20, items, facets: { category: { home: 2, electronics: 5 } } };
+}
+
+const location = () => screen.getByTestId('location').textContent;
+
+describe('SearchScreen', () => {
+  it('runs the search in the URL and shows prices, stock and category counts', async () => {
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: result([hit(), hit({ id: 'p-2', name: 'Lamp shade', price: 12.5, currency: 'USD', stock: 0 })], 2) },
+    });
+
+    renderApp('/?q=lamp&category=home&inStock=true&sort=price_asc&page=1');
+
+    expect(await screen.findByRole('link', { name: 'Desk lamp' })).toHaveAttribute('href', '/products/p-1');
+    expect(screen.getByText('COP 85,000')).toBeInTheDocument();
+    expect(screen.getByText('USD 12.50')).toBeInTheDocument();
+    expect(screen.getByText('Out of stock')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '2 results for “lamp”' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Search products' })).toHaveValue('lamp');
+    expect(screen.getByRole('radio', { name: /Home/ })).toBeChecked();
+    expect(screen.getByLabelText('5 results')).toBeInTheDocument();
+
+    const sent = api.callsTo('GET', '/api/search')[0]!.url.searchParams;
+    expect(Object.fromEntries(sent)).toMatchObject({ q: 'lamp', category: 'home', inStock: 'true', sort: 'price_asc' });
+  });
+
+  it('searches as you type after a pause, keeps the query in the URL and offers suggestions', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': (c: RecordedCall) => ({ body: result(c.url.searchParams.get('q') ? [hit()] : []) }),
+      'GET /api/search/suggest': { body: { suggestions: [{ id: 'p-1', name: 'Desk lamp' }, { id: 'p-9', name: 'Lamp oil' }] } },
+    });
+    renderApp('/');
+    await screen.findByText('No products match.');
+
+    await user.type(screen.getByRole('combobox', { name: 'Search products' }), 'lam');
+
+    await waitFor(() => expect(location()).toBe('/?q=lam'));
+    // Debounced: one search for the typed word, not one per key.
+    const searches = api.callsTo('GET', '/api/search').map((c) => c.url.searchParams.get('q'));
+    expect(searches).toEqual([null, 'lam']);
+
+    const listbox = await screen.findByRole('listbox', { name: 'Suggestions' });
+    expect(within(listbox).getAllByRole('option')).toHaveLength(2);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('combobox', { name: 'Search products' })).toHaveAttribute('aria-activedescendant', within(listbox).getAllByRole('option')[1]!.id);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(location()).toBe('/products/p-9'));
+  });
+
+  it('changes filters and sort through the URL', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({ ...sessionRoutes(null), ...categoriesRoute, 'GET /api/search': { body: result([hit()]) } });
+    renderApp('/?q=lamp');
+    await screen.findByRole('link', { name: 'Desk lamp' });
+
+    await user.click(screen.getByRole('radio', { name: /Electronics/ }));
+    await waitFor(() => expect(location()).toBe('/?q=lamp&category=electronics'));
+    await user.click(screen.getByRole('checkbox', { name: 'In stock only' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'price_desc');
+    await user.type(screen.getByRole('spinbutton', { name: 'Min' }), '1000');
+    await user.type(screen.getByRole('spinbutton', { name: 'Max' }), '500');
+    await user.click(screen.getByRole('button', { name: 'Apply price' }));
+    expect(screen.getByText('The minimum is above the maximum.')).toBeInTheDocument();
+    await user.clear(screen.getByRole('spinbutton', { name: 'Max' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Max' }), '90000');
+    await user.click(screen.getByRole('button', { name: 'Apply price' }));
+
+    await waitFor(() =>
+      expect(location()).toBe('/?q=lamp&category=electronics&minPrice=1000&maxPrice=90000&inStock=true&sort=price_desc'),
+    );
+    const last = api.callsTo('GET', '/api/search').at(-1)!.url.searchParams;
+    expect(last.get('maxPrice')).toBe('90000');
+  });
+
+  it('shows an empty state with a way to clear filters', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: { total: 0, page: 1, pageSize: 20, items: [], facets: { category: {} } } },
+    });
+    renderApp('/?q=zzz&inStock=true');
+    expect(await screen.findByText('No products match.')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' }).at(-1)!);
+    await waitFor(() => expect(location()).toBe('/?q=zzz'));
+  });
+
+  it('shows an error with a retry that works', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': () => (fail ? problem(503, 'unavailable', { title: 'Search is unavailable' }) : { body: result([hit()]) }),
+    });
+    renderApp('/?q=lamp');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We could not load results.');
+    expect(alert).toHaveTextContent('Search is unavailable');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('link', { name: 'Desk lamp' })).toBeInTheDocument();
+  });
+
+  it('renders names as text and never shows non-https images', async () => {
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': {
+        body: result([
+          hit({ id: 'x', name: '<img src=x onerror=alert(1)>', imageUrl: 'javascript:alert(1)', snippet: '<b>bold</b>' }),
+          hit({ id: 'y', name: 'Plain', imageUrl: 'http://insecure.example.com/a.jpg' }),
+        ]),
+      },
+    });
+    const { container } = renderApp('/?q=img');
+    expect(await screen.findByRole('link', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument();
+    expect(screen.getByText('<b>bold</b>')).toBeInTheDocument();
+    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('links to other pages and keeps the other parameters', async () => {
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: { ...result([hit()], 95), page: 2 } },
+    });
+    renderApp('/?q=lamp&page=2');
+    const nav = await screen.findByRole('navigation', { name: 'Pages' });
+    expect(within(nav).getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Page 5' })).toHaveAttribute('href', '/?q=lamp&page=5');
+    expect(within(nav).getByRole('link', { name: /Previous/ })).toHaveAttribute('href', '/?q=lamp');
+  });
+});
