@@ -15,10 +15,11 @@ import { hasFilters, parseQuery, SORTS, toParams } from './searchParams';
 
 export const SEARCH_DELAY_MS = 250;
 
+/** `shownQ` is the query of the results on screen, which lag the URL while loading. */
 type Load =
-  | { status: 'loading'; data: SearchResult | null }
-  | { status: 'ok'; data: SearchResult }
-  | { status: 'error'; data: SearchResult | null; message: string };
+  | { status: 'loading'; data: SearchResult | null; shownQ: string }
+  | { status: 'ok'; data: SearchResult; shownQ: string }
+  | { status: 'error'; data: SearchResult | null; shownQ: string; message: string };
 
 export function SearchScreen() {
   const [params, setParams] = useSearchParams();
@@ -28,7 +29,7 @@ export function SearchScreen() {
   const { categories, nameOf } = useCategories();
   useDocumentTitle(query.q ? `“${query.q}”` : 'Search');
 
-  const [load, setLoad] = useState<Load>({ status: 'loading', data: null });
+  const [load, setLoad] = useState<Load>({ status: 'loading', data: null, shownQ: '' });
   const [retry, setRetry] = useState(0);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
@@ -58,12 +59,13 @@ export function SearchScreen() {
 
   useEffect(() => {
     const ac = new AbortController();
-    setLoad((l) => ({ status: 'loading', data: l.data }));
-    search(parseQuery(new URLSearchParams(queryKey)), ac.signal)
-      .then((data) => setLoad({ status: 'ok', data }))
+    const q = parseQuery(new URLSearchParams(queryKey));
+    setLoad((l) => ({ status: 'loading', data: l.data, shownQ: l.shownQ }));
+    search(q, ac.signal)
+      .then((data) => setLoad({ status: 'ok', data, shownQ: q.q.trim() }))
       .catch((err: unknown) => {
         if (ac.signal.aborted) return;
-        setLoad((l) => ({ status: 'error', data: l.data, message: messageOf(err) }));
+        setLoad((l) => ({ status: 'error', data: l.data, shownQ: l.shownQ, message: messageOf(err) }));
       });
     return () => ac.abort();
   }, [queryKey, retry]);
@@ -120,7 +122,7 @@ export function SearchScreen() {
           <div className="results__bar">
             <h2 id="results-heading" className="results__count" aria-live="polite">
               {data
-                ? `${pluralize(data.total, 'result', 'results')}${query.q.trim() ? ` for “${query.q.trim()}”` : ''}`
+                ? `${pluralize(data.total, 'result', 'results')}${load.shownQ ? ` for “${load.shownQ}”` : ''}`
                 : load.status === 'error'
                   ? 'Search unavailable'
                   : 'Searching…'}

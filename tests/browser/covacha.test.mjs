@@ -1,0 +1,354 @@
+// Browser tests: drive headless Chromium through the real app on a running Covacha host.
+//   COVACHA_URL=http://127.0.0.1:8080 npm --prefix frontend run test:browser
+// Screenshots go to <repo>/test-output/screenshots/. Optional: COVACHA_ADMIN_EMAIL and
+// COVACHA_ADMIN_PASSWORD (a bootstrap admin) add the admin screen; CHROMIUM_PATH overrides
+// /usr/bin/chromium.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+// playwright-core is installed with the frontend's dependencies; it never downloads a browser.
+const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const BASE = (process.env.COVACHA_URL ?? '').replace(/\/$/, '');
+const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+const INDEX_DEADLINE_MS = 2000; // a new product is findable this soon
+const UI_TIMEOUT_MS = 10_000; // ordinary page transitions
+
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const letters = 'bcdfghjkmnpqrstvwxz';
+const word = Array.from({ length: 9 }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
+// One substitution in the middle: a one-typo query for a word of 9 letters.
+const typo = `${word.slice(0, 4)}${word[4] === 'a' ? 'e' : 'a'}${word.slice(5)}`;
+const productName = `Lámpara ${word}`;
+const xssName = '<img src=x onerror=alert(1)>';
+const password = `pw-${run}-long enough!`;
+const seller = { name: `Seller ${run}`, email: `seller-${run}@example.com` };
+const other = { name: `Other ${run}`, email: `other-${run}@example.com` };
+
+let browser;
+let sellerCtx;
+let page; // the seller's page, shared by the steps in order
+const dialogs = [];
+const cspViolations = [];
+const pageErrors = [];
+let productPath = null;
+let xssPath = null;
+
+async function newPage(ctx) {
+  const p = await ctx.newPage();
+  p.setDefaultTimeout(UI_TIMEOUT_MS);
+  p.on('dialog', async (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss();
+  });
+  p.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
+  });
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  return p;
+}
+
+async function shot(p, name) {
+  await p.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+/** Polls `check` until it returns true or the deadline passes; never a fixed sleep. */
+async function eventually(check, deadlineMs, what) {
+  const end = Date.now() + deadlineMs;
+  let last;
+  while (Date.now() < end) {
+    try {
+      if (await check()) return Date.now() - (end - deadlineMs);
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Not within ${deadlineMs} ms: ${what}${last ? ` (${last.message})` : ''}`);
+}
+
+async function signUp(p, who) {
+  await p.goto(`${BASE}/signup`);
+  await p.getByLabel('Your name').fill(who.name);
+  await p.getByLabel('Email').fill(who.email);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign up' }).click();
+  await p.waitForURL(`${BASE}/my/products`);
+  await p.getByRole('button', { name: 'Log out' }).waitFor();
+}
+
+async function createProduct(p, { name, price, category = 'home', description = '' }) {
+  await p.goto(`${BASE}/my/products/new`);
+  await p.getByLabel('Name').fill(name);
+  await p.getByLabel('Description').fill(description);
+  await p.getByLabel('Price').fill(String(price));
+  await p.getByLabel('Category').selectOption(category);
+  await p.getByLabel('Stock').fill('4');
+  await p.getByRole('button', { name: 'Publish product' }).click();
+  await p.getByText('Your product is published.').waitFor();
+  return new URL(p.url()).pathname;
+}
+
+/** Opens the search with `q` typed into the box, and waits for a result link named `name`. */
+async function findByTyping(p, q, name, deadlineMs) {
+  await p.goto(`${BASE}/`);
+  const box = p.getByRole('combobox', { name: 'Search products' });
+  await box.waitFor();
+  const started = Date.now();
+  await box.fill(q);
+  // The heading names the query whose results are on screen, so the link found is a hit for q.
+  await p.getByRole('heading', { name: `for “${q}”` }).waitFor({ timeout: deadlineMs });
+  await p.getByRole('link', { name, exact: true }).waitFor({ timeout: Math.max(1, deadlineMs - (Date.now() - started)) });
+  return Date.now() - started;
+}
+
+describe('Covacha in a browser', { concurrency: false }, () => {
+  before(async () => {
+    assert.ok(BASE, 'Set COVACHA_URL to the base URL of a running Covacha dev host, e.g. http://127.0.0.1:8080');
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    sellerCtx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await newPage(sellerCtx);
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('home page loads under the CSP and shows the search', async () => {
+    await page.goto(`${BASE}/`);
+    await page.getByRole('heading', { name: 'Find something good' }).waitFor();
+    await page.getByRole('heading', { name: /results?|Search unavailable/ }).waitFor();
+    await shot(page, '01-search-home');
+    assert.deepEqual(cspViolations, []);
+  });
+
+  test('sign up, log out, log in', async () => {
+    await page.goto(`${BASE}/signup`);
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await shot(page, '02-signup');
+    await signUp(page, seller);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('link', { name: 'Log in' }).first().waitFor();
+
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('Email').fill(seller.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').getByText(/do not match/).waitFor();
+    await shot(page, '03-login-error');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${BASE}/`);
+    await page.getByText(seller.name).waitFor();
+  });
+
+  test('create a product', async () => {
+    await page.goto(`${BASE}/my/products/new`);
+    await page.getByRole('heading', { name: 'New product' }).waitFor();
+    await shot(page, '04-product-new');
+    productPath = await createProduct(page, {
+      name: productName,
+      price: 85000,
+      description: `A warm reading lamp (${run}).\nSecond line.`,
+    });
+    assert.match(productPath, /^\/products\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    await page.getByText('COP 85,000').first().waitFor();
+    await shot(page, '05-product-page-owner');
+  });
+
+  test(`find it by a prefix and by a one-typo query within ${INDEX_DEADLINE_MS} ms`, async () => {
+    const prefix = word.slice(0, 5);
+    const tPrefix = await findByTyping(page, prefix, productName, INDEX_DEADLINE_MS);
+    assert.equal(new URL(page.url()).searchParams.get('q'), prefix, 'the query lives in the URL');
+    await page.getByText('COP 85,000').first().waitFor();
+    await shot(page, '06-search-prefix');
+    const tTypo = await findByTyping(page, typo, productName, INDEX_DEADLINE_MS);
+    console.log(`# found by prefix in ${tPrefix} ms, by one typo ("${typo}" for "${word}") in ${tTypo} ms`);
+
+    // A shared link and back/forward restore the same search.
+    await page.goto(`${BASE}/?q=${encodeURIComponent(prefix)}`);
+    await page.getByRole('heading', { name: `for “${prefix}”` }).waitFor();
+    await page.getByRole('link', { name: productName, exact: true }).waitFor();
+    await page.getByRole('link', { name: productName, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: productName, exact: true }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Search products' }).inputValue(), prefix);
+  });
+
+  test('suggestions offer it while typing', async () => {
+    await page.goto(`${BASE}/`);
+    const box = page.getByRole('combobox', { name: 'Search products' });
+    await box.pressSequentially(word.slice(0, 6));
+    const option = page.getByRole('option', { name: productName });
+    await option.waitFor({ timeout: INDEX_DEADLINE_MS });
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(`${BASE}${productPath}`);
+  });
+
+  test('edit its price; the search shows the new price', async () => {
+    await page.goto(`${BASE}${productPath}`);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit product' }).waitFor();
+    await page.getByLabel('Price').fill('99500.5');
+    await shot(page, '07-product-edit');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes are saved.').waitFor();
+    await page.getByText('COP 99,500.50').first().waitFor();
+
+    await page.goto(`${BASE}/?q=${encodeURIComponent(word)}`);
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: productName, exact: true }) });
+    await eventually(
+      async () => {
+        if ((await card.count()) === 1 && (await card.getByText('COP 99,500.50').count()) === 1) return true;
+        await page.reload(); // the read model catches up from events
+        return false;
+      },
+      5000,
+      'the search shows the new price',
+    );
+  });
+
+  test('a product named like markup shows as text and runs nothing', async () => {
+    xssPath = await createProduct(page, { name: xssName, price: 1, description: '<script>alert(2)</script>' });
+    const title = page.getByRole('heading', { level: 1 });
+    assert.equal(await title.textContent(), xssName);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    assert.equal(await page.getByText('<script>alert(2)</script>').count(), 1);
+    await page.goto(`${BASE}/my/products`);
+    await page.getByRole('link', { name: xssName, exact: true }).waitFor();
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    await shot(page, '08-my-products');
+    assert.deepEqual(dialogs, [], 'no dialog opened');
+  });
+
+  test('a second user cannot see edit controls', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const p2 = await newPage(ctx);
+      await signUp(p2, other);
+      for (const path of [productPath, xssPath]) {
+        await p2.goto(`${BASE}${path}`);
+        await p2.getByRole('heading', { level: 1 }).waitFor();
+        await p2.getByText(other.name).waitFor(); // signed in
+        assert.equal(await p2.getByRole('link', { name: 'Edit' }).count(), 0);
+        assert.equal(await p2.getByRole('button', { name: 'Delete' }).count(), 0);
+      }
+      await shot(p2, '09-product-page-other-user');
+      await p2.goto(`${BASE}${productPath}/edit`);
+      await p2.getByRole('heading', { name: 'Not your product' }).waitFor();
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the session survives a reload', async () => {
+    await page.goto(`${BASE}/my/products`);
+    await page.getByRole('heading', { name: 'My products' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'My products' }).waitFor();
+    await page.getByText(seller.name).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/my/products');
+  });
+
+  test('delete it after confirming; it is gone', async () => {
+    await page.goto(`${BASE}${productPath}`);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this product?' });
+    await dialog.waitFor();
+    await shot(page, '10-delete-confirm');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(`${BASE}/my/products`);
+    await page.getByText(`“${productName}” was deleted.`).waitFor();
+
+    await page.goto(`${BASE}${productPath}`);
+    await page.getByRole('heading', { name: 'Product not found' }).waitFor();
+    await page.goto(`${BASE}/?q=${encodeURIComponent(word)}`);
+    await eventually(
+      async () => {
+        if ((await page.getByText('No products match.').count()) === 1) return true;
+        await page.reload();
+        return false;
+      },
+      5000,
+      'the deleted product leaves the search',
+    );
+    await shot(page, '11-search-empty');
+  });
+
+  test('usable at 375 px wide', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      const p = await newPage(ctx);
+      await p.goto(`${BASE}${xssPath}`);
+      await p.getByRole('heading', { level: 1 }).waitFor();
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+      await shot(p, '12-mobile-product');
+      await p.goto(`${BASE}/?q=img`);
+      await p.getByRole('heading', { name: /results?/ }).waitFor();
+      await p.getByRole('button', { name: /^Filters/ }).click();
+      await p.getByRole('radio', { name: /All categories/ }).waitFor();
+      await shot(p, '13-mobile-search-filters');
+      await p.getByRole('button', { name: 'Menu' }).click();
+      await p.getByRole('link', { name: 'Log in' }).waitFor();
+      await shot(p, '14-mobile-menu');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('admin screen (when an admin account is given)', async (t) => {
+    const email = process.env.COVACHA_ADMIN_EMAIL;
+    const adminPassword = process.env.COVACHA_ADMIN_PASSWORD;
+    if (!email || !adminPassword) {
+      t.skip('COVACHA_ADMIN_EMAIL / COVACHA_ADMIN_PASSWORD not set');
+      return;
+    }
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const p = await newPage(ctx);
+      await p.goto(`${BASE}/login?next=%2Fadmin`);
+      await p.getByLabel('Email').fill(email);
+      await p.getByLabel('Password').fill(adminPassword);
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.getByRole('heading', { name: 'Users and roles' }).waitFor();
+      await p.getByRole('rowheader', { name: seller.name }).waitFor();
+      await p.getByRole('button', { name: 'Reindex now' }).click();
+      await p.getByText(/Completed|Failed/).first().waitFor({ timeout: 60_000 });
+      await shot(p, '15-admin');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('no CSP violations, page errors or dialogs along the way', async () => {
+    await page.goto(`${BASE}${xssPath}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(`${BASE}/my/products`);
+    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dialogs, []);
+  });
+});
