@@ -19,6 +19,10 @@ const users = new Map(); // id -> user
 const access = new Map(); // token -> userId
 const refresh = new Map(); // token -> userId
 const products = new Map(); // id -> product
+if (process.env.COVACHA_ADMIN_EMAIL && process.env.COVACHA_ADMIN_PASSWORD) {
+  const id = randomUUID();
+  users.set(id, { id, email: process.env.COVACHA_ADMIN_EMAIL, password: process.env.COVACHA_ADMIN_PASSWORD, displayName: 'Admin', role: 'admin', createdAt: new Date().toISOString() });
+}
 let reindex = { state: 'idle', processed: 0, startedAt: null, finishedAt: null, error: null };
 
 function send(res, status, body, headers = {}) {
@@ -104,7 +108,7 @@ async function api(req, res, url) {
     if ((b.password ?? '').length < 8) errors.password = ['Use at least 8 characters.'];
     if (!(b.displayName ?? '').trim()) errors.displayName = ['Enter your name.'];
     if (Object.keys(errors).length) return problem(res, 422, 'validation', { errors });
-    const u = { id: randomUUID(), email: b.email, displayName: b.displayName, role: users.size === 0 && b.email.startsWith('admin') ? 'admin' : 'user', password: b.password, createdAt: new Date().toISOString() };
+    const u = { id: randomUUID(), email: b.email, displayName: b.displayName, role: 'user', password: b.password, createdAt: new Date().toISOString() };
     users.set(u.id, u);
     return send(res, 201, { id: u.id, email: u.email, displayName: u.displayName, role: u.role });
   }

@@ -3,7 +3,7 @@ import { messageOf } from '../../api/problem';
 import { getReindexStatus, startReindex } from '../../api/search';
 import type { ReindexStatus } from '../../api/types';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../lib/format';
+import { formatDate, pluralize } from '../../lib/format';
 import { useInterval } from '../../lib/hooks';
 
 export const REINDEX_POLL_MS = 1000;
@@ -69,7 +69,7 @@ export function ReindexPanel() {
               <p>
                 <strong>{STATE_LABEL[status.state] ?? status.state}</strong>
                 {' · '}
-                {status.processed.toLocaleString('en-US')} products processed
+                {pluralize(status.processed, 'product', 'products')} processed
               </p>
               {running && <progress className="reindex__progress" aria-label="Reindex progress" />}
               {(status.startedAt || status.finishedAt) && (

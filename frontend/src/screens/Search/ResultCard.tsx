@@ -10,11 +10,11 @@ export function ResultCard({ hit, categoryName, from }: { hit: SearchHit; catego
       <ProductImage url={hit.imageUrl} alt="" className="result__image" />
       <div className="result__body">
         <p className="result__category">{categoryName}</p>
-        <h2 className="result__name">
+        <h3 className="result__name">
           <Link to={`/products/${encodeURIComponent(hit.id)}`} state={{ from }} className="stretched-link">
             {hit.name}
           </Link>
-        </h2>
+        </h3>
         {hit.snippet && <p className="result__snippet">{hit.snippet}</p>}
         <div className="result__footer">
           <span className="price" data-testid="price">
