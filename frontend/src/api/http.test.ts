@@ -87,3 +87,26 @@ describe('request', () => {
     expect(res.etag).toBe('"7"');
   });
 });
+
+describe('session renewal', () => {
+  it('refreshes a minute before the access token expires', async () => {
+    vi.useFakeTimers();
+    try {
+      const api = mockApi({ 'POST /api/auth/token/refresh': { body: fresh } });
+      acceptToken({ accessToken: 'old-token', tokenType: 'Bearer', expiresIn: 900 });
+      await vi.advanceTimersByTimeAsync(839_000);
+      expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(1);
+      expect(getAccessToken()).toBe('new-token');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('accepts field errors named as JSON paths', async () => {
+    mockApi({ 'POST /api/auth/register': problem(422, 'validation', { errors: { '$.displayName': ['Too long.'] } }) });
+    const err = (await request('/api/auth/register', { method: 'POST', body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(err.fieldErrors).toEqual({ displayName: ['Too long.'] });
+  });
+});

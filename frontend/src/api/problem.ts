@@ -69,9 +69,13 @@ export function toProblem(status: number, body: unknown): Problem {
   };
   if (typeof b.detail === 'string' && b.detail) problem.detail = b.detail;
   if (isRecordOfStringArrays(b.errors)) {
-    // Servers may send "Price" or "price"; the UI keys fields by camelCase JSON name.
+    // Servers may send "Price", "price" or a JSON path "$.price"; the UI keys fields by
+    // camelCase JSON name.
     problem.errors = Object.fromEntries(
-      Object.entries(b.errors).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]),
+      Object.entries(b.errors).map(([k, v]) => {
+        const name = k.replace(/^\$\.?/, '');
+        return [name.charAt(0).toLowerCase() + name.slice(1), v];
+      }),
     );
   }
   return problem;
