@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 // playwright-core is installed with the frontend's dependencies; it never downloads a browser.
 const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
+const axeSource = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = (process.env.COVACHA_URL ?? '').replace(/\/$/, '');
 const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
@@ -55,6 +56,23 @@ async function newPage(ctx) {
 
 async function shot(p, name) {
   await p.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+  await checkA11y(p, name);
+}
+
+/**
+ * Runs axe-core (WCAG 2 A and AA rules: labels, names, contrast, landmarks…) on the page as it
+ * is and fails on serious or critical findings. Evaluated through the DevTools protocol, so
+ * the page's CSP is untouched.
+ */
+async function checkA11y(p, name) {
+  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(axeSource);
+  const violations = await p.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `accessibility problems on ${name}`);
 }
 
 /** Polls `check` until it returns true or the deadline passes; never a fixed sleep. */
