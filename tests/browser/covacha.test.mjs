@@ -289,6 +289,17 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     assert.equal(new URL(page.url()).pathname, '/my/products');
   });
 
+  test('without a session, a private page goes to log in and comes back after', async () => {
+    await sellerCtx.clearCookies(); // the refresh cookie is the session
+    await page.goto(`${BASE}/my/products?from=test`);
+    await page.waitForURL(`${BASE}/login?next=${encodeURIComponent('/my/products?from=test')}`);
+    await page.getByLabel('Email').fill(seller.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${BASE}/my/products?from=test`);
+    await page.getByRole('heading', { name: 'My products' }).waitFor();
+  });
+
   test('delete it after confirming; it is gone', async () => {
     await page.goto(`${BASE}${productPath}`);
     await page.getByRole('button', { name: 'Delete' }).click();
