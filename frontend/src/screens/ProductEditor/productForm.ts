@@ -55,7 +55,7 @@ export function validate(v: ProductFormValues): FieldErrors {
   if (!v.name.trim()) e.name = ['Enter a name.'];
   const price = Number(v.price);
   if (v.price.trim() === '') e.price = ['Enter a price.'];
-  else if (!Number.isFinite(price) || price < 0) e.price = ['Enter a price of zero or more.'];
+  else if (!Number.isFinite(price) || price <= 0) e.price = ['Enter a price above zero.'];
   else if (Math.round(price * 100) / 100 !== price) e.price = ['Use at most two decimals.'];
   if (!v.category) e.category = ['Choose a category.'];
   const stock = Number(v.stock);
