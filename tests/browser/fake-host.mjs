@@ -58,7 +58,7 @@ function issue(res, userId, status = 200) {
   access.set(at, userId);
   refresh.set(rt, userId);
   send(res, status, { accessToken: at, tokenType: 'Bearer', expiresIn: 900 }, {
-    'Set-Cookie': `covacha_refresh=${rt}; HttpOnly; SameSite=Strict; Path=/api/auth`,
+    'Set-Cookie': `covacha_refresh=${rt}; HttpOnly; Secure; SameSite=Strict; Path=/api/auth`,
   });
 }
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -87,7 +87,7 @@ function validate(b) {
   const errors = {};
   if (typeof b.name !== 'string' || !b.name.trim()) errors.name = ['Name is required.'];
   else if (b.name.length > 200) errors.name = ['Name must be at most 200 characters.'];
-  if (typeof b.price !== 'number' || b.price < 0) errors.price = ['Price must be zero or more.'];
+  if (typeof b.price !== 'number' || b.price <= 0) errors.price = ['Must be greater than 0.'];
   if (!CATEGORIES.includes(b.category)) errors.category = ['Unknown category.'];
   if (!Number.isInteger(b.stock) || b.stock < 0) errors.stock = ['Stock must be a whole number, zero or more.'];
   if (b.imageUrl && !/^https:\/\//.test(b.imageUrl)) errors.imageUrl = ['Image link must use https.'];
