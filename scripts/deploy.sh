@@ -20,10 +20,14 @@ Usage: ./covacha deploy <command> <env> [options]      env: dev | prod
   apply <env>           Apply the saved plan.
   build <env>           Build the four images and push them to the environment's ACR.
   render <env>          Print the manifests release would apply (images pinned to the tag).
-  release <env>         Migrations, kubectl apply, wait for rollouts, smoke test;
-                        rolls the Deployments back if any step fails.
-  smoke <env>           Call the readiness endpoints through the gateway.
-  rollback <env>        Undo the last rollout of every Deployment.
+  release <env>         migrate, apply-manifests, wait, smoke; rollback if any fails:
+    migrate <env>         Record Deployment revisions, run the migration Jobs, wait.
+    apply-manifests <env> kubectl apply of k8s/overlays/aks with the pinned images.
+    wait <env>            Wait for every Deployment to finish rolling out.
+    smoke <env>           Call the readiness endpoints through the gateway.
+    rollback <env>        Return Deployments to the revisions migrate recorded
+                          (or undo the last rollout when there is no record).
+  init <env>            terraform init against the environment's state.
   outputs <env>         Print the URL, name servers and other Terraform outputs.
   destroy <env>         Delete the environment (asks you to type its name).
 
@@ -102,14 +106,14 @@ parse_args() {
   PLAN_FILE="$WORK_DIR/tfplan"
 }
 
-image_tag() {
-  if [[ -z "$TAG" ]]; then
-    TAG="$(git -C "$REPO_ROOT" rev-parse HEAD)"
-    if [[ -n "$(git -C "$REPO_ROOT" status --porcelain --untracked-files=no)" ]]; then
-      warn "uncommitted changes: images tagged $TAG will contain them"
-    fi
+# The image tag is the commit SHA unless --tag says otherwise; resolved once
+# in the main shell so every step uses the same one.
+resolve_tag() {
+  [[ -n "$TAG" ]] && return 0
+  TAG="$(git -C "$REPO_ROOT" rev-parse HEAD 2>/dev/null)" || die "not a git checkout: pass --tag"
+  if [[ -n "$(git -C "$REPO_ROOT" status --porcelain --untracked-files=no)" ]]; then
+    warn "uncommitted changes: images tagged $TAG will contain them"
   fi
-  printf '%s' "$TAG"
 }
 
 confirm() {
@@ -239,8 +243,7 @@ cmd_apply() {
 
 # ---------------------------------------------------------------- images
 cmd_build() {
-  local tag acr login_server
-  tag="$(image_tag)"
+  local tag="$TAG" acr login_server
   [[ -d "$TF_DATA_DIR" ]] || tf_init
   acr="$(tf_output acr_name)"
   login_server="$(tf_output acr_login_server)"
@@ -319,8 +322,7 @@ write_overlay() {
 }
 
 render_manifests() {
-  local tag login_server key_vault tenant csi_client_id host overlay
-  tag="$(image_tag)"
+  local tag="$TAG" login_server key_vault tenant csi_client_id host overlay
   [[ -d "$TF_DATA_DIR" ]] || tf_init
   login_server="$(tf_output acr_login_server)"
   key_vault="$(tf_output key_vault_name)"
@@ -442,50 +444,67 @@ rollback_deployments() {
 cmd_rollback() {
   [[ -d "$TF_DATA_DIR" ]] || tf_init
   get_credentials
-  rollback_deployments
+  local before=()
+  if [[ -s "$WORK_DIR/revisions-before" ]]; then
+    mapfile -t before <"$WORK_DIR/revisions-before"
+  fi
+  rollback_deployments "${before[@]}"
 }
 
-cmd_release() {
-  local tag rendered infra apps
-  tag="$(image_tag)"
+# Renders the manifests into $WORK_DIR and records each Deployment's current
+# revision, so a failed release can return to exactly that state.
+prepare_release() {
+  get_credentials
+  render_manifests >"$WORK_DIR/manifests.yaml"
+  filter_manifests no-apps "$WORK_DIR/manifests.yaml" >"$WORK_DIR/manifests-no-apps.yaml"
+  local name
+  for name in "${DEPLOYMENTS[@]}"; do echo "$name=$(deployment_revision "$name")"; done >"$WORK_DIR/revisions-before"
+}
+
+# Migrations run first, against the databases as they are, before any new app
+# code. A Job's pod template cannot be changed, so the previous run's Jobs are
+# deleted and applied again with the new image, together with everything else
+# except the app Deployments (namespace, secrets, config, databases).
+cmd_migrate() {
+  [[ -d "$TF_DATA_DIR" ]] || tf_init
+  prepare_release
+  log "migrations ($TAG)"
+  kubectl -n "$NAMESPACE" delete job "${MIGRATION_JOBS[@]}" --ignore-not-found --wait=true
+  kubectl apply -f "$WORK_DIR/manifests-no-apps.yaml"
+  wait_for_jobs || die "migrations failed; the app Deployments were not changed"
+}
+
+cmd_apply_manifests() {
+  [[ -d "$TF_DATA_DIR" ]] || tf_init
+  [[ -s "$WORK_DIR/manifests.yaml" ]] || prepare_release
+  get_credentials
+  log "kubectl apply (k8s/overlays/aks at $TAG)"
+  kubectl apply -f "$WORK_DIR/manifests.yaml"
+}
+
+cmd_wait() {
   [[ -d "$TF_DATA_DIR" ]] || tf_init
   get_credentials
-  rendered="$WORK_DIR/manifests.yaml"
-  render_manifests >"$rendered"
-  infra="$WORK_DIR/manifests-no-apps.yaml"
-  apps="$WORK_DIR/manifests-apps.yaml"
-  filter_manifests no-apps "$rendered" >"$infra"
-  filter_manifests apps "$rendered" >"$apps"
+  local name
+  for name in "${DEPLOYMENTS[@]}"; do
+    log "waiting for deployment/$name"
+    kubectl -n "$NAMESPACE" rollout status "deployment/$name" --timeout="${ROLLOUT_TIMEOUT}s"
+  done
+}
 
-  local before=() name
-  for name in "${DEPLOYMENTS[@]}"; do before+=("$name=$(deployment_revision "$name")"); done
+# Runs a step of this script in its own process, so `set -e` holds inside it
+# even where the caller tests its status.
+step() { bash "${BASH_SOURCE[0]}" "$1" "$ENV_NAME" --tag "$TAG"; }
 
-  # Migrations first, against the databases as they are, before any new app
-  # code runs. A Job's pod template cannot be changed, so the previous run's
-  # Jobs are deleted before they are applied again with the new image.
-  log "migrations ($tag)"
-  kubectl -n "$NAMESPACE" delete job "${MIGRATION_JOBS[@]}" --ignore-not-found --wait=true
-  kubectl apply -f "$infra"
-  if ! wait_for_jobs; then
-    die "migrations failed; the app Deployments were not changed"
+cmd_release() {
+  rm -f "$WORK_DIR/manifests.yaml" "$WORK_DIR/revisions-before"
+  cmd_migrate
+  if ! (step apply-manifests && step wait && step smoke); then
+    warn "release $TAG failed; rolling back"
+    step rollback || warn "rollback did not settle; check 'kubectl -n $NAMESPACE get pods'"
+    die "release $TAG failed and was rolled back"
   fi
-
-  log "kubectl apply (k8s/overlays/aks at $tag)"
-  local ok=1
-  kubectl apply -f "$rendered" || ok=0
-  if [[ $ok -eq 1 ]]; then
-    for name in "${DEPLOYMENTS[@]}"; do
-      log "waiting for deployment/$name"
-      kubectl -n "$NAMESPACE" rollout status "deployment/$name" --timeout="${ROLLOUT_TIMEOUT}s" || { ok=0; break; }
-    done
-  fi
-  [[ $ok -eq 1 ]] && { cmd_smoke || ok=0; }
-  if [[ $ok -eq 0 ]]; then
-    warn "release $tag failed; rolling back"
-    rollback_deployments "${before[@]}" || warn "rollback did not settle; check 'kubectl -n $NAMESPACE get pods'"
-    die "release $tag failed and was rolled back"
-  fi
-  log "release $tag is live"
+  log "release $TAG is live"
 }
 
 cmd_outputs() {
@@ -509,8 +528,6 @@ cmd_up() {
   check_tools
   check_login
   check_cloudamqp
-  local tag
-  tag="$(image_tag)"
   cmd_plan
   confirm "Apply this plan to '$ENV_NAME'?" || die "not applied"
   cmd_apply
@@ -541,6 +558,9 @@ cmd_destroy() {
 main() {
   parse_args "$@"
   case "$COMMAND" in
+    up | build | render | release | migrate | apply-manifests) resolve_tag ;;
+  esac
+  case "$COMMAND" in
     up) cmd_up ;;
     check) cmd_check ;;
     bootstrap-state) cmd_bootstrap_state ;;
@@ -548,7 +568,11 @@ main() {
     apply) cmd_apply ;;
     build) cmd_build ;;
     render) render_manifests ;;
+    init) tf_init ;;
     release) cmd_release ;;
+    migrate) cmd_migrate ;;
+    apply-manifests) cmd_apply_manifests ;;
+    wait) cmd_wait ;;
     smoke) cmd_smoke ;;
     rollback) cmd_rollback ;;
     outputs) cmd_outputs ;;
