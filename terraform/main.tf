@@ -22,6 +22,10 @@ locals {
     "appinsights-connection-string",
     "bootstrap-admin-password",
   ]
+
+  # Whoever runs this plus everyone listed, in a stable order so a plan by a
+  # different operator does not reshuffle the role assignments.
+  operators = sort(distinct(concat([data.azurerm_client_config.current.object_id], var.operator_object_ids)))
 }
 
 # Globally unique names (Key Vault, ACR, public DNS label) need a suffix; it is
@@ -91,7 +95,7 @@ module "aks" {
   user_node_pool                  = var.user_node_pool
   availability_zones              = var.availability_zones
   tenant_id                       = data.azurerm_client_config.current.tenant_id
-  admin_object_ids                = concat([data.azurerm_client_config.current.object_id], var.cluster_admin_object_ids)
+  admin_object_ids                = local.operators
   api_server_authorized_ip_ranges = var.api_server_authorized_ip_ranges
   tags                            = local.tags
 }
@@ -104,7 +108,7 @@ module "registry" {
   resource_group_name        = azurerm_resource_group.main.name
   sku                        = var.acr_sku
   kubelet_identity_object_id = module.aks.kubelet_identity_object_id
-  push_principal_ids         = [data.azurerm_client_config.current.object_id]
+  push_principal_ids         = local.operators
   tags                       = local.tags
 }
 
@@ -155,7 +159,7 @@ module "keyvault" {
   resource_group_name      = azurerm_resource_group.main.name
   tenant_id                = data.azurerm_client_config.current.tenant_id
   purge_protection_enabled = var.key_vault_purge_protection
-  secret_writer_object_id  = data.azurerm_client_config.current.object_id
+  secret_writer_object_ids = local.operators
   secret_reader_object_ids = [module.aks.key_vault_secrets_provider_object_id]
   secret_names             = local.secret_names
   secrets = {

@@ -79,9 +79,9 @@ variable "availability_zones" {
   default     = []
 }
 
-variable "cluster_admin_object_ids" {
+variable "operator_object_ids" {
   type        = list(string)
-  description = "Entra ID object ids (users or groups) given cluster-admin through Azure RBAC, in addition to the identity running Terraform."
+  description = "Entra ID object ids of every person, group or pipeline identity that runs Terraform or deploys: each gets AKS cluster-admin, AcrPush and Key Vault Secrets Officer. List all of them, so a plan by one keeps the others' access."
   default     = []
 }
 

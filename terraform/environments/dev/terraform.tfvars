@@ -29,3 +29,8 @@ dns_zone_name = null
 
 cloudamqp_plan   = "lemur"
 cloudamqp_region = "azure-arm::westeurope"
+
+# Entra object ids of everyone who runs Terraform for this environment: you
+# (az ad signed-in-user show --query id -o tsv) and the pipeline's service
+# principal (az ad sp show --id <appId> --query id -o tsv). Not secrets.
+operator_object_ids = []

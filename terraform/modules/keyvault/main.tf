@@ -11,9 +11,11 @@ resource "azurerm_key_vault" "this" {
 }
 
 resource "azurerm_role_assignment" "writer" {
+  count = length(var.secret_writer_object_ids)
+
   scope                = azurerm_key_vault.this.id
   role_definition_name = "Key Vault Secrets Officer"
-  principal_id         = var.secret_writer_object_id
+  principal_id         = var.secret_writer_object_ids[count.index]
 }
 
 resource "azurerm_role_assignment" "reader" {

@@ -41,9 +41,9 @@ variable "soft_delete_retention_days" {
   default     = 7
 }
 
-variable "secret_writer_object_id" {
-  type        = string
-  description = "Object id that writes the secrets (the identity running Terraform); granted Key Vault Secrets Officer."
+variable "secret_writer_object_ids" {
+  type        = list(string)
+  description = "Object ids that write and read the secrets (the identities running Terraform); granted Key Vault Secrets Officer."
 }
 
 variable "secret_reader_object_ids" {
