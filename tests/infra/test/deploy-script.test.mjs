@@ -12,6 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { repoRoot } from '../lib/repo.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+// Without the stand-in, PATH would fall through to real az/terraform/kubectl.
+const fakeTool = join(fixtures, 'fake-bin', 'fake-tool');
+assert.ok(existsSync(fakeTool), `${fakeTool} is missing`);
 const realKubectl = spawnSync('bash', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim();
 const TAG = 'abc123';
 const HOST = 'covacha-dev.westeurope.cloudapp.azure.com';
@@ -25,7 +28,7 @@ function release(env = {}) {
   writeFileSync(join(dir, 'terraform', 'environments', 'dev', 'backend.hcl'), '');
   mkdirSync(join(dir, 'bin'));
   for (const tool of ['az', 'terraform', 'kubectl', 'kubelogin', 'curl']) {
-    symlinkSync(join(fixtures, 'bin', 'fake-tool'), join(dir, 'bin', tool));
+    symlinkSync(fakeTool, join(dir, 'bin', tool));
   }
   mkdirSync(join(dir, 'state'));
   const calls = join(dir, 'calls.log');

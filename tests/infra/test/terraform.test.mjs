@@ -4,6 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, basename } from 'node:path';
 import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { parse } from '@cdktf/hcl2json';
 import { format } from '@cdktf/hcl-tools';
 import {
@@ -46,6 +47,13 @@ test('every Terraform file is formatted (hclwrite, the formatter terraform fmt u
     if ((await format(src)) !== src) unformatted.push(rel(file));
   }
   assert.deepEqual(unformatted, [], 'run `npm run fmt --prefix tests/infra` (or terraform fmt -recursive)');
+});
+
+test('terraform fmt -check agrees, where a terraform binary is installed', (t) => {
+  const run = spawnSync('terraform', ['fmt', '-check', '-recursive', '-diff', terraformRoot],
+    { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  if (run.error) { t.skip('no terraform binary on PATH'); return; }
+  assert.equal(run.status, 0, `terraform fmt -check failed:\n${run.stdout}${run.stderr}`);
 });
 
 test('the modules the issue asks for exist, each with variables, outputs and a README', () => {
