@@ -216,7 +216,7 @@ build_backend() {
     return
   fi
   log "building the backend"
-  dotnet build "$ROOT/tools/DevHost/Covacha.DevHost.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+  dotnet build "$ROOT/tools/DevHost/Covacha.DevHost.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
   touch "$dll"
 }
 

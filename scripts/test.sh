@@ -21,7 +21,7 @@ suite() {
 }
 
 dotnet_tests() {
-  dotnet build "$ROOT/Covacha.sln" -c Release -nologo -v q -clp:ErrorsOnly &&
+  dotnet build "$ROOT/Covacha.sln" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" &&
   dotnet test "$ROOT/Covacha.sln" -c Release --no-build --nologo \
     --logger "console;verbosity=normal" --results-directory "$OUT/dotnet"
 }

@@ -8,7 +8,7 @@ PORT="${COVACHA_PORT:-8080}"
 ensure_dotnet
 ensure_servers_installed
 trap 'stop_started' EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP
 start_postgres
 start_rabbitmq
 for db in auth products search; do ensure_database "$db"; done
@@ -18,8 +18,8 @@ build_frontend
 build_backend
 
 log "serving on http://127.0.0.1:$PORT"
-COVACHA_PORT="$PORT" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
-  Logging__LogLevel__Covacha=Information Logging__LogLevel__Microsoft.Hosting.Lifetime=Information \
+env COVACHA_PORT="$PORT" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__Covacha=Information "Logging__LogLevel__Microsoft.Hosting.Lifetime=Information" \
   DevHost__FrontendPath="$ROOT/frontend/dist" dotnet "$(devhost_dll)" &
 HOST_PID=$!
 trap 'kill $HOST_PID 2>/dev/null; wait $HOST_PID 2>/dev/null; stop_started' EXIT
