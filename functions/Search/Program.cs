@@ -1,0 +1,16 @@
+using Covacha.Search;
+using Covacha.Shared.Data;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddSearch(builder.Configuration);
+var host = builder.Build();
+if (args.Contains(MigrationCommand.Argument))
+{
+    await host.Services.MigrateDatabasesAsync();
+    return;
+}
+
+await host.RunAsync();

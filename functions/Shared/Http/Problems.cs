@@ -1,0 +1,54 @@
+namespace Covacha.Shared.Http;
+
+/// <summary>The problem types Covacha answers with; each has a stable <c>type</c> slug.</summary>
+public static class Problems
+{
+    public static ApiProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(422, "validation", "One or more fields are invalid.", FirstError(errors), errors);
+
+    public static ApiProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ApiProblem BadRequest(string field, string message) =>
+        new(400, "bad-request", "The request is malformed.", $"{field}: {message}",
+            new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ApiProblem PayloadTooLarge(long limitBytes) =>
+        new(413, "payload-too-large", "The request body is too large.",
+            $"body: at most {limitBytes} bytes are accepted.",
+            new Dictionary<string, string[]> { ["body"] = [$"At most {limitBytes} bytes are accepted."] });
+
+    public static ApiProblem UnsupportedMediaType(string expected) =>
+        new(415, "unsupported-media-type", "The request body has the wrong media type.",
+            $"Content-Type must be {expected}.",
+            new Dictionary<string, string[]> { ["Content-Type"] = [$"Must be {expected}."] });
+
+    public static ApiProblem Unauthorized(string detail = "A valid bearer token is required.") =>
+        new(401, "unauthorized", "Authentication is required.", detail);
+
+    public static ApiProblem Forbidden(string detail = "You may not do this.") =>
+        new(403, "forbidden", "Forbidden.", detail);
+
+    public static ApiProblem NotFound(string detail = "No such resource.") =>
+        new(404, "not-found", "Not found.", detail);
+
+    public static ApiProblem Conflict(string field, string detail) =>
+        new(409, "conflict", "Conflict.", detail, new Dictionary<string, string[]> { [field] = [detail] });
+
+    public static ApiProblem PreconditionFailed(string detail = "The resource has changed since you read it.") =>
+        new(412, "precondition-failed", "Precondition failed.", detail);
+
+    public static ApiProblem PreconditionRequired() =>
+        new(428, "precondition-required", "Precondition required.",
+            "Send If-Match with the ETag you read.",
+            new Dictionary<string, string[]> { ["If-Match"] = ["Required."] });
+
+    public static ApiProblem TooManyRequests(TimeSpan retryAfter) =>
+        new(429, "too-many-requests", "Too many requests.", "Wait before trying again.", retryAfter: retryAfter);
+
+    public static ApiProblem Unavailable(string detail, TimeSpan? retryAfter = null) =>
+        new(503, "unavailable", "Service unavailable.", detail, retryAfter: retryAfter ?? TimeSpan.FromSeconds(5));
+
+    private static string? FirstError(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").FirstOrDefault();
+}

@@ -1,0 +1,243 @@
+# Shared by ./covacha's commands: installing prerequisites and running private
+# PostgreSQL and RabbitMQ instances on loopback. Sourced, not run.
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+STATE="${COVACHA_STATE:-$ROOT/.covacha}"
+PG_PORT="${COVACHA_PG_PORT:-55432}"
+RABBITMQ_PORT="${COVACHA_RABBITMQ_PORT:-55672}"
+RABBITMQ_DIST_PORT="${COVACHA_RABBITMQ_DIST_PORT:-$((RABBITMQ_PORT - 10000))}"
+RABBITMQ_NODE="covacha${RABBITMQ_PORT}@localhost"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+RABBITMQ_BIN=/usr/lib/rabbitmq/bin
+STARTED=()
+
+log() { printf '\033[1;34m[covacha]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[covacha]\033[0m %s\n' "$*" >&2; exit 1; }
+
+apt_install() {
+  local missing=("$@")
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+  log "installing ${missing[*]} from Debian"
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -n 1)" ]; then
+    apt-get update -qq >/dev/null
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null || die "the .NET SDK is required (dotnet not on PATH)"
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+}
+
+ensure_servers_installed() {
+  local pkgs=()
+  [ -n "${COVACHA_POSTGRES:-}" ] || [ -n "$PG_BIN" ] || pkgs+=(postgresql postgresql-contrib)
+  [ -n "${COVACHA_RABBITMQ:-}" ] || [ -x "$RABBITMQ_BIN/rabbitmq-server" ] || pkgs+=(rabbitmq-server)
+  command -v openssl >/dev/null || pkgs+=(openssl)
+  apt_install "${pkgs[@]}"
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+}
+
+ensure_node() {
+  command -v npm >/dev/null || apt_install nodejs npm
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_dir() {
+  # PostgreSQL refuses to run as root; its folder must be reachable by the postgres user.
+  mkdir -p "$STATE"
+  local dir="$STATE/postgres"
+  if ! runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
+    dir="/var/tmp/covacha-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/postgres"
+  fi
+  printf '%s' "$dir"
+}
+
+start_postgres() {
+  if [ -n "${COVACHA_POSTGRES:-}" ]; then
+    PG_ADMIN="$COVACHA_POSTGRES"
+    log "using PostgreSQL from COVACHA_POSTGRES"
+    return
+  fi
+  PG_ADMIN="Host=127.0.0.1;Port=$PG_PORT;Username=covacha;Password=covacha;Database=postgres"
+  local dir; dir="$(pg_dir)"
+  mkdir -p "$STATE" "$(dirname "$dir")"
+  if pg_isready -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; then
+    log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+    return
+  fi
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    log "creating a PostgreSQL cluster in $dir"
+    mkdir -p "$dir"; chown postgres:postgres "$dir"; chmod 700 "$dir"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $dir -c fsync=${COVACHA_PG_FSYNC:-on} -c max_connections=300 -c shared_buffers=256MB" >/dev/null
+  STARTED+=(postgres)
+  psql_admin -tc "SELECT 1 FROM pg_roles WHERE rolname='covacha'" | grep -q 1 ||
+    psql_admin -c "CREATE ROLE covacha LOGIN SUPERUSER PASSWORD 'covacha'" >/dev/null
+}
+
+psql_admin() {
+  if [ -n "${COVACHA_POSTGRES:-}" ]; then
+    die "psql_admin is only for the private instance"
+  fi
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"
+}
+
+ensure_database() {
+  local name="$1"
+  if [ -n "${COVACHA_POSTGRES:-}" ]; then return; fi
+  psql_admin -tc "SELECT 1 FROM pg_database WHERE datname='$name'" | grep -q 1 ||
+    psql_admin -c "CREATE DATABASE $name OWNER covacha" >/dev/null
+}
+
+stop_postgres_instance() {
+  local dir; dir="$(pg_dir)"
+  [ -f "$dir/postmaster.pid" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# ---------------------------------------------------------------- RabbitMQ
+rabbitmq_env() {
+  export RABBITMQ_NODENAME="$RABBITMQ_NODE"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$RABBITMQ_PORT"
+  export RABBITMQ_DIST_PORT
+  export RABBITMQ_BASE="$STATE/rabbitmq"
+  export RABBITMQ_MNESIA_BASE="$STATE/rabbitmq/mnesia"
+  export RABBITMQ_LOG_BASE="$STATE/rabbitmq/log"
+  export RABBITMQ_CONFIG_FILE="$STATE/rabbitmq/rabbitmq"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$STATE/rabbitmq/enabled_plugins"
+  export RABBITMQ_PID_FILE="$STATE/rabbitmq/rabbitmq.pid"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  export HOME="${HOME:-/root}"
+}
+
+rabbitmqctl_() { (rabbitmq_env; "$RABBITMQ_BIN/rabbitmqctl" -n "$RABBITMQ_NODE" "$@"); }
+
+start_rabbitmq() {
+  if [ -n "${COVACHA_RABBITMQ:-}" ]; then
+    RABBITMQ_URI="$COVACHA_RABBITMQ"
+    log "using RabbitMQ from COVACHA_RABBITMQ"
+    return
+  fi
+  RABBITMQ_URI="amqp://covacha:covacha@127.0.0.1:$RABBITMQ_PORT"
+  if rabbitmqctl_ -q status >/dev/null 2>&1; then
+    log "RabbitMQ already running on 127.0.0.1:$RABBITMQ_PORT"
+    return
+  fi
+  mkdir -p "$STATE/rabbitmq/log" "$STATE/rabbitmq/mnesia"
+  cat > "$STATE/rabbitmq/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$RABBITMQ_PORT
+loopback_users = none
+default_user = covacha
+default_pass = covacha
+disk_free_limit.absolute = 200MB
+CONF
+  echo '[].' > "$STATE/rabbitmq/enabled_plugins"
+  log "starting RabbitMQ on 127.0.0.1:$RABBITMQ_PORT"
+  (rabbitmq_env; "$RABBITMQ_BIN/rabbitmq-server" -detached >/dev/null 2>&1)
+  STARTED+=(rabbitmq)
+  rabbitmqctl_ -q wait --timeout 120 "$STATE/rabbitmq/rabbitmq.pid" >/dev/null || die "RabbitMQ did not start; see $STATE/rabbitmq/log"
+}
+
+ensure_vhost() {
+  local vhost="$1"
+  [ -n "${COVACHA_RABBITMQ:-}" ] && return
+  rabbitmqctl_ -q add_vhost "$vhost" >/dev/null 2>&1 || true
+  rabbitmqctl_ -q set_permissions -p "$vhost" covacha '.*' '.*' '.*' >/dev/null
+}
+
+stop_rabbitmq_instance() {
+  rabbitmqctl_ -q stop >/dev/null 2>&1 || true
+}
+
+stop_started() {
+  local s
+  for s in "${STARTED[@]:-}"; do
+    case "$s" in
+      postgres) log "stopping PostgreSQL"; stop_postgres_instance ;;
+      rabbitmq) log "stopping RabbitMQ"; stop_rabbitmq_instance ;;
+    esac
+  done
+  STARTED=()
+}
+
+# ---------------------------------------------------------------- local secrets
+ensure_local_secrets() {
+  mkdir -p "$STATE/keys"
+  local key="$STATE/keys/signing-key.pem"
+  if [ ! -f "$key" ]; then
+    log "generating a local ES256 signing key in $key"
+    openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null | openssl pkcs8 -topk8 -nocrypt -out "$key"
+    chmod 600 "$key"
+  fi
+  if [ ! -f "$STATE/accounts.env" ]; then
+    umask 077
+    cat > "$STATE/accounts.env" <<ACC
+ADMIN_EMAIL=admin@covacha.local
+ADMIN_PASSWORD=$(openssl rand -base64 18 | tr -d '/+=' | cut -c1-20)
+DEMO_EMAIL=demo@covacha.local
+DEMO_PASSWORD=$(openssl rand -base64 18 | tr -d '/+=' | cut -c1-20)
+SERVICE_KEY=$(openssl rand -hex 32)
+ACC
+  fi
+  # shellcheck disable=SC1091
+  source "$STATE/accounts.env"
+  export Auth__SigningKeys__0__KeyId="local-$(openssl pkey -in "$key" -pubout 2>/dev/null | sha256sum | cut -c1-12)"
+  export Auth__SigningKeys__0__PrivateKeyPem="$(cat "$key")"
+  export Auth__BootstrapAdmin__Email="$ADMIN_EMAIL" Auth__BootstrapAdmin__Password="$ADMIN_PASSWORD"
+  export Auth__DemoUser__Email="$DEMO_EMAIL" Auth__DemoUser__Password="$DEMO_PASSWORD"
+  export Products__ServiceKey="$SERVICE_KEY" Search__ProductsServiceKey="$SERVICE_KEY"
+}
+
+# Connection strings for the three apps' databases on the admin server.
+export_app_connections() {
+  local base; base="$(printf '%s' "$PG_ADMIN" | sed -E 's/(^|;)Database=[^;]*//I')"
+  export ConnectionStrings__Auth="$base;Database=${1:-auth}"
+  export ConnectionStrings__Products="$base;Database=${2:-products}"
+  export ConnectionStrings__Search="$base;Database=${3:-search}"
+  export ConnectionStrings__RabbitMQ="$RABBITMQ_URI"
+}
+
+# ---------------------------------------------------------------- build
+devhost_dll() { printf '%s' "$ROOT/tools/DevHost/bin/Release/net10.0/Covacha.DevHost.dll"; }
+
+build_backend() {
+  local dll; dll="$(devhost_dll)"
+  if [ -f "$dll" ] && [ -z "$(find "$ROOT/functions" "$ROOT/tools" "$ROOT/host.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
+        \( -name bin -o -name obj \) -prune -o -newer "$dll" -type f -print -quit)" ]; then
+    log "backend is up to date"
+    return
+  fi
+  log "building the backend"
+  dotnet build "$ROOT/tools/DevHost/Covacha.DevHost.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
+  touch "$dll"
+}
+
+build_frontend() {
+  [ -f "$ROOT/frontend/package.json" ] || return 0
+  ensure_node
+  local fe="$ROOT/frontend"
+  if [ ! -d "$fe/node_modules" ] || [ "$fe/package-lock.json" -nt "$fe/node_modules/.package-lock.json" ]; then
+    log "installing the frontend's npm packages"
+    (cd "$fe" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if [ ! -f "$fe/dist/index.html" ] || [ -n "$(find "$fe/src" "$fe/index.html" "$fe/package.json" "$fe"/vite.config.* -newer "$fe/dist/index.html" -print -quit 2>/dev/null)" ]; then
+    log "building the frontend"
+    (cd "$fe" && npm run build --silent)
+  fi
+}
+
+wait_for_url() {
+  local url="$1" deadline=$((SECONDS + ${2:-120}))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.3
+  done
+}

@@ -1,0 +1,6 @@
+resource "cloudamqp_instance" "this" {
+  name   = var.name
+  plan   = var.plan
+  region = var.region
+  tags   = var.tags
+}

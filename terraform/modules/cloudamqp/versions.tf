@@ -1,0 +1,8 @@
+terraform {
+  required_providers {
+    cloudamqp = {
+      source  = "cloudamqp/cloudamqp"
+      version = "~> 1.32"
+    }
+  }
+}

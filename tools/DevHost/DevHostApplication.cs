@@ -1,0 +1,121 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Covacha.DevHost;
+
+/// <summary>
+/// Builds the one-origin web server: every HTTP function of the three apps mapped by its
+/// attributes under the host.json route prefix, each app's hosted services started, and the
+/// built frontend served at <c>/</c>.
+/// </summary>
+public static class DevHostApplication
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var portSetting = overrides?.TryGetValue("COVACHA_PORT", out var fromOverrides) == true
+            ? fromOverrides
+            : builder.Configuration["COVACHA_PORT"];
+        var port = int.TryParse(portSetting, out var parsed) ? parsed : 8080;
+        var origin = $"http://127.0.0.1:{port}";
+
+        // Defaults first, so environment variables and explicit overrides win.
+        builder.Configuration.AddInMemoryCollection(Defaults(origin));
+        builder.Configuration.AddEnvironmentVariables();
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.WebHost.UseUrls(origin);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 100 * 1024 * 1024);
+        var app = builder.Build();
+
+        var apps = CovachaApps.Create();
+        var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
+        foreach (var functionApp in apps)
+        {
+            await functionApp.StartAsync(app.Configuration, loggerFactory, cancellationToken);
+        }
+
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            foreach (var functionApp in apps.Reverse())
+            {
+                functionApp.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+                functionApp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        });
+
+        app.Use(async (context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response);
+            await next(context);
+        });
+
+        var routePrefix = RoutePrefix.Read(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var logger = loggerFactory.CreateLogger("Covacha.DevHost");
+        foreach (var functionApp in apps)
+        {
+            foreach (var route in functionApp.Routes)
+            {
+                var invoker = new FunctionInvoker(functionApp, route, logger);
+                app.MapMethods(route.PathTemplate(routePrefix), route.Methods, invoker.InvokeAsync)
+                    .WithDisplayName($"{functionApp.Name}:{route.FunctionName}");
+            }
+        }
+
+        MapFrontend(app, routePrefix);
+        return app;
+    }
+
+    private static Dictionary<string, string?> Defaults(string origin) => new()
+    {
+        ["Identity:Issuer"] = "covacha-local",
+        ["Identity:Audience"] = "covacha",
+        ["Identity:JwksUrl"] = $"{origin}/api/auth/.well-known/jwks.json",
+        ["Search:ProductsBaseUrl"] = origin,
+        ["Telemetry:PrometheusPort"] = "0",
+    };
+
+    private static void MapFrontend(WebApplication app, string routePrefix)
+    {
+        var apiPrefix = "/" + routePrefix.Trim('/');
+        app.MapFallback(apiPrefix + "/{**rest}", (HttpContext context) =>
+            Covacha.Shared.Http.Problems.NotFound($"No API route {context.Request.Method} {context.Request.Path}."));
+
+        var dist = app.Configuration["DevHost:FrontendPath"] ?? FindFrontendDist();
+        if (dist is null || !Directory.Exists(dist))
+        {
+            app.MapGet("/", () => Results.Text("Covacha APIs are up. Build the frontend (npm run build in frontend/) to serve the app here.", "text/plain"));
+            return;
+        }
+
+        var files = new PhysicalFileProvider(Path.GetFullPath(dist));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = ctx =>
+            {
+                // Vite names built assets by content hash, so they never change under one name.
+                ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Path.StartsWithSegments("/assets")
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        });
+        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+    }
+
+    private static string? FindFrontendDist()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Covacha.sln")))
+            {
+                return Path.Combine(dir.FullName, "frontend", "dist");
+            }
+        }
+
+        return null;
+    }
+}
