@@ -75,6 +75,12 @@ async function checkA11y(p, name) {
   assert.deepEqual(violations, [], `accessibility problems on ${name}`);
 }
 
+/** Fails a step at once, naming the earlier step it depends on, instead of timing out. */
+function need(value, step) {
+  assert.ok(value, `needs what the step "${step}" makes, and that step failed`);
+  return value;
+}
+
 /** Polls `check` until it returns true or the deadline passes; never a fixed sleep. */
 async function eventually(check, deadlineMs, what) {
   const end = Date.now() + deadlineMs;
@@ -194,6 +200,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test(`find it by a prefix and by a one-typo query within ${INDEX_DEADLINE_MS} ms`, async () => {
+    need(productPath, 'create a product');
     const prefix = word.slice(0, 5);
     const tPrefix = await findByTyping(page, prefix, productName, INDEX_DEADLINE_MS);
     assert.equal(new URL(page.url()).searchParams.get('q'), prefix, 'the query lives in the URL');
@@ -214,6 +221,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test('suggestions offer it while typing', async () => {
+    need(productPath, 'create a product');
     await page.goto(`${BASE}/`);
     const box = page.getByRole('combobox', { name: 'Search products' });
     await box.pressSequentially(word.slice(0, 6));
@@ -225,6 +233,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test('edit its price; the search shows the new price', async () => {
+    need(productPath, 'create a product');
     await page.goto(`${BASE}${productPath}`);
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: 'Edit product' }).waitFor();
@@ -261,6 +270,8 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test('a second user cannot see edit controls', async () => {
+    need(productPath, 'create a product');
+    need(xssPath, 'a product named like markup shows as text and runs nothing');
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     try {
       const p2 = await newPage(ctx);
@@ -301,6 +312,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test('delete it after confirming; it is gone', async () => {
+    need(productPath, 'create a product');
     await page.goto(`${BASE}${productPath}`);
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this product?' });
@@ -326,6 +338,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test('usable at 375 px wide', async () => {
+    need(xssPath, 'a product named like markup shows as text and runs nothing');
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     try {
       const p = await newPage(ctx);
@@ -373,6 +386,10 @@ describe('Covacha in a browser', { concurrency: false }, () => {
   });
 
   test('no CSP violations, page errors or dialogs along the way', async () => {
+    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dialogs, []);
+    if (!xssPath) return; // nothing to clean up
     await page.goto(`${BASE}${xssPath}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Delete' }).click();
