@@ -14,6 +14,19 @@ start_rabbitmq
 for db in auth products search; do ensure_database "$db"; done
 ensure_local_secrets
 export_app_connections
+if [ "${1:-}" = "--services-only" ]; then
+  cat <<TXT
+
+  PostgreSQL and RabbitMQ are up for \`func start\` (Ctrl-C stops them):
+  ConnectionStrings__Auth=$ConnectionStrings__Auth
+  ConnectionStrings__Products=$ConnectionStrings__Products
+  ConnectionStrings__Search=$ConnectionStrings__Search
+  ConnectionStrings__RabbitMQ=$ConnectionStrings__RabbitMQ
+  signing key: $STATE/keys/signing-key.pem (key id $Auth__SigningKeys__0__KeyId)
+
+TXT
+  while true; do sleep 3600; done
+fi
 build_frontend
 build_backend
 
