@@ -105,7 +105,7 @@ async function api(req, res, url) {
     if ([...users.values()].some((u) => u.email === b.email)) return problem(res, 409, 'conflict');
     const errors = {};
     if (!/^[^@\s]+@[^@\s]+$/.test(b.email ?? '')) errors.email = ['Enter a valid email.'];
-    if ((b.password ?? '').length < 8) errors.password = ['Use at least 8 characters.'];
+    if ((b.password ?? '').length < 12) errors.password = ['At least 12 characters.'];
     if (!(b.displayName ?? '').trim()) errors.displayName = ['Enter your name.'];
     if (Object.keys(errors).length) return problem(res, 422, 'validation', { errors });
     const u = { id: randomUUID(), email: b.email, displayName: b.displayName, role: 'user', password: b.password, createdAt: new Date().toISOString() };

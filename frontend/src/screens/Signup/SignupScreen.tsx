@@ -77,7 +77,7 @@ export function SignupScreen() {
             label="Your name"
             autoComplete="name"
             required
-            maxLength={100}
+            maxLength={60}
             value={form.displayName}
             onChange={set('displayName')}
             errors={errors.displayName}
@@ -101,7 +101,7 @@ export function SignupScreen() {
             value={form.password}
             onChange={set('password')}
             errors={errors.password}
-            hint="Use a long password you do not use anywhere else."
+            hint="At least 12 characters. A passphrase you use nowhere else works well."
           />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy} aria-busy={busy || undefined}>
             {busy ? 'Creating account…' : 'Sign up'}
