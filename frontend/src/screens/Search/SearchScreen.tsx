@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { messageOf } from '../../api/problem';
-import { PAGE_SIZE, search } from '../../api/search';
+import { MAX_RESULT_WINDOW, PAGE_SIZE, search } from '../../api/search';
 import type { SearchQuery, SearchResult } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { pluralize } from '../../lib/format';
@@ -71,7 +71,10 @@ export function SearchScreen() {
   }, [queryKey, retry]);
 
   const data = load.data;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || PAGE_SIZE))) : 1;
+  const pageSize = data?.pageSize || PAGE_SIZE;
+  const totalPages = data
+    ? Math.max(1, Math.ceil(Math.min(data.total, MAX_RESULT_WINDOW) / pageSize))
+    : 1;
   const hrefFor = (page: number) => {
     const qs = toParams({ ...query, page }).toString();
     return qs ? `/?${qs}` : '/';
