@@ -74,7 +74,7 @@ public static class DevHostApplication
         // Interactive documentation of the three apps, read from the documents they serve.
         app.MapScalarApiReference(ApiDocsPath, options =>
         {
-            options.WithTitle("Covacha API");
+            options.WithTitle("Covacha API").HideDeveloperTools().DisableAgent();
             foreach (var functionApp in apps)
             {
                 options.AddDocument(functionApp.Name, char.ToUpperInvariant(functionApp.Name[0]) + functionApp.Name[1..],
