@@ -43,12 +43,14 @@ public sealed partial class OpenApiValidatingHandler : DelegatingHandler
         var skip = request.Headers.Remove(SkipHeader) |
                    (request.Options.TryGetValue(SkipOption, out var optedOut) && optedOut);
         var response = await base.SendAsync(request, cancellationToken);
-        if (skip || request.RequestUri is null)
+        // After a redirect the answer is for the URI finally requested.
+        var uri = response.RequestMessage?.RequestUri ?? request.RequestUri;
+        if (skip || uri is null)
         {
             return response;
         }
 
-        var path = request.RequestUri.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString.Split('?')[0];
+        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
         var service = ServicePath().Match(path);
         if (!service.Success || !_documents.TryGetValue(service.Groups[1].Value.ToLowerInvariant(), out var document))
         {
