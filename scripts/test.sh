@@ -54,6 +54,31 @@ browser_tests() {
   return $rc
 }
 
+api_tests() {
+  # Lints the OpenAPI documents, then runs the Postman collection with newman against a dev host
+  # of its own, on fresh databases, started as for the browser tests.
+  (cd "$ROOT/tests/api" && npm ci --no-audit --no-fund --loglevel=error && npm run lint) || return 1
+  for db in api_auth api_products api_search; do
+    psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+    ensure_database "$db"
+  done
+  ensure_vhost tests-api
+  ensure_local_secrets
+  export_app_connections api_auth api_products api_search
+  ConnectionStrings__RabbitMQ="$RABBITMQ_URI/tests-api" COVACHA_PORT="$TEST_PORT" Logging__LogLevel__Default=Warning \
+    dotnet "$(devhost_dll)" > "$OUT/api-devhost.log" 2>&1 &
+  local pid=$!
+  local rc=0
+  if wait_for_url "http://127.0.0.1:$TEST_PORT/api/search/health/ready" 120; then
+    (cd "$ROOT/tests/api" && COVACHA_URL="http://127.0.0.1:$TEST_PORT" npm run newman) || rc=$?
+  else
+    log "the dev host for the API tests did not become ready; see $OUT/api-devhost.log"
+    rc=1
+  fi
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  return $rc
+}
+
 infra_tests() {
   (cd "$ROOT/tests/infra" && npm ci --no-audit --no-fund --loglevel=error && npm test)
 }
@@ -77,6 +102,11 @@ main() {
     suite "frontend component tests" frontend_tests
     build_backend
     suite "browser tests" browser_tests
+  fi
+  if [ -f "$ROOT/tests/api/package.json" ]; then
+    ensure_node
+    build_backend
+    suite "API description and Postman collection (redocly lint, newman)" api_tests
   fi
   if [ -f "$ROOT/tests/infra/package.json" ]; then
     suite "infrastructure tests (Terraform, pipeline)" infra_tests

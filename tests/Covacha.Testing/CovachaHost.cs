@@ -65,7 +65,7 @@ public class CovachaHost : IAsyncLifetime
 
         _app = await DevHostApplication.BuildAsync([], settings);
         await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        Client = OpenApiValidatingHandler.CreateClient(BaseAddress);
     }
 
     public virtual async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
 
 namespace Covacha.DevHost;
 
@@ -49,6 +50,12 @@ public static class DevHostApplication
         app.Use(async (context, next) =>
         {
             SecurityHeaders.Apply(context.Response);
+            if (context.Request.Path.StartsWithSegments(ApiDocsPath))
+            {
+                // Scalar's page starts itself with an inline script and inline styles.
+                context.Response.Headers.ContentSecurityPolicy = ApiDocsContentSecurityPolicy;
+            }
+
             await next(context);
         });
 
@@ -64,9 +71,26 @@ public static class DevHostApplication
             }
         }
 
+        // Interactive documentation of the three apps, read from the documents they serve.
+        app.MapScalarApiReference(ApiDocsPath, options =>
+        {
+            options.WithTitle("Covacha API").HideDeveloperTools().DisableAgent();
+            foreach (var functionApp in apps)
+            {
+                options.AddDocument(functionApp.Name, char.ToUpperInvariant(functionApp.Name[0]) + functionApp.Name[1..],
+                    $"/{routePrefix.Trim('/')}/{functionApp.Name}/openapi.yaml", isDefault: functionApp == apps[0]);
+            }
+        });
+
         MapFrontend(app, routePrefix);
         return app;
     }
+
+    public const string ApiDocsPath = "/api/docs";
+
+    private const string ApiDocsContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; " +
+        "connect-src 'self'; font-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static Dictionary<string, string?> Defaults(string origin) => new()
     {

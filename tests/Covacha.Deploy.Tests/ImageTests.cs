@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Covacha.Auth;
+using Covacha.Deploy.Tests.Support;
+using Covacha.Products;
+using Covacha.Search;
+using Covacha.Shared.Telemetry;
+using YamlDotNet.RepresentationModel;
+
+namespace Covacha.Deploy.Tests;
+
+/// <summary>The images the manifests run are the ones the Dockerfiles build, configured alike.</summary>
+public sealed partial class ImageTests
+{
+    /// <summary>Image name → Dockerfile and build context (the same table scripts/deploy.sh builds from).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Dockerfile, string Context)> Images = new Dictionary<string, (string, string)>
+    {
+        ["covacha/auth"] = ("functions/Auth/Dockerfile", "."),
+        ["covacha/products"] = ("functions/Products/Dockerfile", "."),
+        ["covacha/search"] = ("functions/Search/Dockerfile", "."),
+        ["covacha/frontend"] = ("frontend/Dockerfile", "frontend"),
+    };
+
+    public static TheoryData<string, string> FunctionsImages => new()
+    {
+        { "covacha/auth", typeof(AuthServices).Assembly.GetName().Name! },
+        { "covacha/products", typeof(ProductsServices).Assembly.GetName().Name! },
+        { "covacha/search", typeof(SearchServices).Assembly.GetName().Name! },
+    };
+
+    [Fact]
+    public void AksOverlay_NamesTheFourImagesTheDeployScriptPins()
+    {
+        var kustomization = YamlNodes.ParseMap(Repository.Read("k8s", "overlays", "aks", "kustomization.yaml"));
+
+        var entries = kustomization.Seq("images").Maps().ToList();
+        Assert.Equal(Images.Keys.Order(StringComparer.Ordinal), entries.Select(e => e.Str("name")!).Order(StringComparer.Ordinal));
+        // A newName here would rename the image before the deploy script's own overlay could match it.
+        Assert.All(entries, e => Assert.Null(e.Str("newName")));
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlay.Overlays), MemberType = typeof(RenderedOverlay))]
+    public void EveryCovachaImage_HasADockerfile(string overlay)
+    {
+        var used = RenderedOverlay.Get(overlay).PodTemplates()
+            .SelectMany(t => t.Template.Spec.Containers.Concat(t.Template.Spec.InitContainers ?? []))
+            .Select(c => ImageName(c.Image))
+            .Where(n => n.StartsWith("covacha/", StringComparison.Ordinal))
+            .ToHashSet();
+
+        Assert.Equal(Images.Keys.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
+        foreach (var (dockerfile, context) in Images.Values)
+        {
+            Assert.True(File.Exists(Repository.PathOf(dockerfile)), dockerfile);
+            var ignore = Repository.PathOf(context, ".dockerignore");
+            Assert.True(File.Exists(ignore), $"{context} has no .dockerignore");
+            Assert.Contains("node_modules", File.ReadAllText(ignore), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionsImages))]
+    public void FunctionsDockerfile_PublishesTheAppIntoTheFunctionsImage(string image, string assembly)
+    {
+        var dockerfile = Repository.Read(Images[image].Dockerfile);
+        var project = assembly.Replace("Covacha.", "", StringComparison.Ordinal);
+
+        var froms = FromLine().Matches(dockerfile).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0"], froms);
+        Assert.Contains($"dotnet publish functions/{project}/{assembly}.csproj", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("-o /home/site/wwwroot", dockerfile, StringComparison.Ordinal);
+        var env = EnvOf(dockerfile);
+        Assert.Equal("/home/site/wwwroot", env["AzureWebJobsScriptRoot"]);
+        Assert.Equal("true", env["AzureWebJobsDisableHomepage"]);
+        Assert.Equal("http://+:8080", env["ASPNETCORE_URLS"]);
+        Assert.DoesNotContain(env.Keys, k => SecretLike().IsMatch(k));
+        Assert.DoesNotMatch(@"(?m)^\s*ARG\s+\S*(PASSWORD|SECRET|KEY|TOKEN)", dockerfile);
+    }
+
+    [Theory]
+    [MemberData(nameof(FunctionsImages))]
+    public void FunctionsWorkloads_RunTheImageAsItsUser_OnItsPorts(string image, string assembly)
+    {
+        var overlay = RenderedOverlay.Aks;
+        var dockerfile = Repository.Read(Images[image].Dockerfile);
+        var user = long.Parse(UserLine().Matches(dockerfile).Last().Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(user > 0, $"{image} runs as root");
+        var exposed = ExposeLine().Matches(dockerfile).SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+
+        var templates = overlay.PodTemplates()
+            .Where(t => t.Template.Spec.Containers.Any(c => ImageName(c.Image) == image)).ToList();
+        Assert.NotEmpty(templates);
+        foreach (var (owner, template) in templates)
+        {
+            Assert.Equal(user, template.Spec.SecurityContext.RunAsUser);
+            var container = template.Spec.Containers.Single(c => ImageName(c.Image) == image);
+            foreach (var port in container.Ports ?? [])
+            {
+                Assert.Contains(port.ContainerPort.ToString(CultureInfo.InvariantCulture), exposed);
+            }
+
+            if (owner.StartsWith("Job/", StringComparison.Ordinal))
+            {
+                Assert.Equal(["dotnet", $"/home/site/wwwroot/{assembly}.dll", "--migrate"], container.Command);
+            }
+            else
+            {
+                Assert.Null(container.Command);
+                Assert.Equal(8080, container.Ports!.Single(p => p.Name == "http").ContainerPort);
+                var metricsPort = container.Ports!.Single(p => p.Name == "metrics").ContainerPort;
+                var configured = ContainerEnvironment.Resolve(overlay, container).GetValueOrDefault("Telemetry__PrometheusPort");
+                Assert.Equal(metricsPort.ToString(CultureInfo.InvariantCulture), configured ?? new TelemetryOptions().PrometheusPort.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    [Fact]
+    public void SearchIndexer_RunsTheSearchApiImage()
+    {
+        var overlay = RenderedOverlay.Aks;
+
+        Assert.Equal(
+            Assert.Single(overlay.Deployment("search-api").Spec.Template.Spec.Containers).Image,
+            Assert.Single(overlay.Deployment("search-indexer").Spec.Template.Spec.Containers).Image);
+    }
+
+    [Fact]
+    public void FrontendDockerfile_ServesTheBuildWithUnprivilegedNginxOn8080()
+    {
+        var dockerfile = Repository.Read("frontend", "Dockerfile");
+        var froms = FromLine().Matches(dockerfile).Select(m => m.Groups[1].Value).ToList();
+        Assert.StartsWith("nginxinc/nginx-unprivileged:", froms.Last(), StringComparison.Ordinal);
+        Assert.Contains("COPY nginx.conf /etc/nginx/nginx.conf", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("/app/dist /usr/share/nginx/html", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("listen 8080;", Repository.Read("frontend", "nginx.conf"), StringComparison.Ordinal);
+
+        var user = long.Parse(UserLine().Matches(dockerfile).Last().Groups[1].Value, CultureInfo.InvariantCulture);
+        var pod = RenderedOverlay.Aks.Deployment("frontend").Spec.Template.Spec;
+        Assert.Equal(user, pod.SecurityContext.RunAsUser);
+        Assert.Equal(8080, Assert.Single(pod.Containers).Ports.Single(p => p.Name == "http").ContainerPort);
+    }
+
+    private static string ImageName(string image)
+    {
+        var slash = image.LastIndexOf('/');
+        var colon = image.IndexOf(':', slash + 1);
+        return colon < 0 ? image : image[..colon];
+    }
+
+    private static Dictionary<string, string> EnvOf(string dockerfile)
+    {
+        // The final stage only: that is what the container runs with.
+        var final = dockerfile[dockerfile.LastIndexOf("\nFROM ", StringComparison.Ordinal)..];
+        var joined = final.Replace("\\\n", " ", StringComparison.Ordinal);
+        return EnvLine().Matches(joined)
+            .SelectMany(m => EnvPair().Matches(m.Groups[1].Value))
+            .ToDictionary(p => p.Groups[1].Value, p => p.Groups[2].Value, StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"(?m)^FROM\s+(\S+)")]
+    private static partial Regex FromLine();
+
+    [GeneratedRegex(@"(?m)^USER\s+(\d+)(?::\d+)?\s*$")]
+    private static partial Regex UserLine();
+
+    [GeneratedRegex(@"(?m)^EXPOSE\s+(.+)$")]
+    private static partial Regex ExposeLine();
+
+    [GeneratedRegex(@"(?m)^ENV\s+(.+)$")]
+    private static partial Regex EnvLine();
+
+    [GeneratedRegex(@"(\w+)=(\S+)")]
+    private static partial Regex EnvPair();
+
+    [GeneratedRegex("(?i)password|secret|connectionstring|servicekey|pem")]
+    private static partial Regex SecretLike();
+
+}

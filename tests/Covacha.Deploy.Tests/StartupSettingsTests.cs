@@ -1,0 +1,139 @@
+using Covacha.Auth;
+using Covacha.Deploy.Tests.Support;
+using Covacha.Products;
+using Covacha.Search;
+using k8s.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Covacha.Deploy.Tests;
+
+/// <summary>
+/// Every setting an app requires at start-up is provided by its Deployment (and its migration
+/// Job): the app's real composition root runs on exactly the environment the pod would get,
+/// and its start-up options validation passes.
+/// </summary>
+public sealed class StartupSettingsTests
+{
+    public static TheoryData<string, string> Workloads => new()
+    {
+        { "Deployment", "auth" },
+        { "Deployment", "products" },
+        { "Deployment", "search-api" },
+        { "Deployment", "search-indexer" },
+        { "Job", "migrate-auth" },
+        { "Job", "migrate-products" },
+        { "Job", "migrate-search" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Workloads))]
+    public void CompositionRoot_WithTheWorkloadsEnvironment_PassesStartupValidation(string kind, string name)
+    {
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, kind, name));
+
+        var exception = Record.Exception(() => StartApp(AppOf(name), environment));
+
+        Assert.Null(exception);
+    }
+
+    [Theory]
+    [InlineData("auth", "ConnectionStrings__Auth")]
+    [InlineData("products", "ConnectionStrings__Products")]
+    public void CompositionRoot_WithoutARequiredSetting_ThrowsNamingTheKey(string deployment, string variable)
+    {
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", deployment));
+        Assert.True(environment.Remove(variable), $"{deployment} does not set {variable}");
+
+        var exception = Assert.ThrowsAny<Exception>(() => StartApp(AppOf(deployment), environment));
+
+        Assert.Contains(variable.Replace("__", ":", StringComparison.Ordinal), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SearchCompositionRoot_WithoutAnyConnectionString_ThrowsNamingAConnectionString()
+    {
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", "search-api"));
+        foreach (var key in environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(key);
+        }
+
+        var exception = Assert.ThrowsAny<Exception>(() => StartApp("search", environment));
+
+        Assert.Contains("ConnectionStrings:", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("migrate-auth", "auth")]
+    [InlineData("migrate-products", "products")]
+    [InlineData("migrate-search", "search-api")]
+    public void MigrationJob_HasTheSameEnvironmentAsItsDeployment(string job, string deployment)
+    {
+        var overlay = RenderedOverlay.Aks;
+
+        var jobEnvironment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Job", job));
+        var deploymentEnvironment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", deployment));
+
+        Assert.Equal(deploymentEnvironment.OrderBy(p => p.Key, StringComparer.Ordinal), jobEnvironment.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("search-api", "false")]
+    [InlineData("search-indexer", "true")]
+    public void SearchDeployments_SplitTheConsumer(string deployment, string consumerEnabled)
+    {
+        var overlay = RenderedOverlay.Aks;
+
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", deployment));
+
+        Assert.Equal(consumerEnabled, environment["Search__ConsumerEnabled"]);
+    }
+
+    [Fact]
+    public void Expand_ReferencesToEarlierVariables_AreReplacedLikeTheKubelet()
+    {
+        var defined = new Dictionary<string, string> { ["PASSWORD"] = "s3cret" };
+
+        Assert.Equal("Password=s3cret;x=$(UNDEFINED);$(PASSWORD)",
+            ContainerEnvironment.Expand("Password=$(PASSWORD);x=$(UNDEFINED);$$(PASSWORD)", defined));
+    }
+
+    internal static string AppOf(string workload) => workload.Replace("migrate-", "", StringComparison.Ordinal) switch
+    {
+        "auth" => "auth",
+        "products" => "products",
+        "search" or "search-api" or "search-indexer" => "search",
+        var other => throw new ArgumentOutOfRangeException(nameof(workload), other, "not a Functions app workload"),
+    };
+
+    internal static V1Container AppContainer(RenderedOverlay overlay, string kind, string name)
+    {
+        var spec = kind == "Job" ? overlay.One("Job", name).As<V1Job>().Spec.Template.Spec : overlay.Deployment(name).Spec.Template.Spec;
+        return Assert.Single(spec.Containers);
+    }
+
+    /// <summary>What the app's Program.cs does before it serves, minus the Functions worker itself.</summary>
+    private static void StartApp(string app, IReadOnlyDictionary<string, string> environment)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(ContainerEnvironment.AsConfiguration(environment))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        _ = app switch
+        {
+            "auth" => services.AddAuth(configuration),
+            "products" => services.AddProducts(configuration),
+            "search" => services.AddSearch(configuration),
+            _ => throw new ArgumentOutOfRangeException(nameof(app), app, null),
+        };
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+}

@@ -1,0 +1,24 @@
+// Runs the Postman collection against a running dev host: COVACHA_URL (default http://127.0.0.1:8080).
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import newman from 'newman';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'postman');
+const baseUrl = (process.env.COVACHA_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+
+newman.run({
+  collection: join(root, 'covacha.postman_collection.json'),
+  environment: join(root, 'covacha.local.postman_environment.json'),
+  envVar: [{ key: 'baseUrl', value: baseUrl }],
+  reporters: ['cli'],
+  timeoutRequest: 10000,
+}, (err, summary) => {
+  if (err) {
+    console.error(err);
+    process.exit(1);
+  }
+  const failures = summary.run.failures.length;
+  const assertions = summary.run.stats.assertions;
+  console.log(`newman against ${baseUrl}: ${assertions.total - assertions.failed} passed, ${assertions.failed} failed`);
+  process.exit(failures > 0 || summary.run.error ? 1 : 0);
+});
