@@ -34,6 +34,13 @@ public sealed class ProductsApiTests(ProductsHost host)
     }
 
     [Fact]
+    public async Task Create_WholePrice_IsAnsweredWithTwoDecimals()
+    {
+        var (product, _) = await host.CreateAsync(host.UserToken(), ProductBody.With("price", 12));
+        Assert.Equal("12.00", product.GetProperty("price").GetRawText());
+    }
+
+    [Fact]
     public async Task Create_Anonymous_Returns401()
     {
         using var response = await host.SendAsync(HttpMethod.Post, "/api/products", null, ProductBody.Valid().ToJsonString());

@@ -77,6 +77,9 @@ public sealed class ProductValidator(IReadOnlyList<string> currencies, string de
 
         return errors.ToProblem() is { } problem
             ? (null, problem)
-            : (new ProductFields(name!, description, input.Price!.Value, currency, input.Category!, imageUrl, input.Stock!.Value), null);
+            : (new ProductFields(name!, description, WithTwoDecimals(input.Price!.Value), currency, input.Category!, imageUrl, input.Stock!.Value), null);
     }
+
+    /// <summary>12 → 12.00: prices always carry two decimals, as PostgreSQL returns them.</summary>
+    private static decimal WithTwoDecimals(decimal price) => price + 0.00m;
 }

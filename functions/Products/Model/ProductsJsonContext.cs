@@ -7,6 +7,7 @@ namespace Covacha.Products.Model;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ProductInput))]
 [JsonSerializable(typeof(JsonObject))]
