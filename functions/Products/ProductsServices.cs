@@ -37,6 +37,7 @@ public static class ProductsServices
 
         var rabbitMq = ConnectionStrings.Required(configuration, "RabbitMQ");
         services.AddSingleton(new OutboxRelaySettings(rabbitMq));
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<BrokerStatus>();
         services.AddSingleton<OutboxMetrics>();
         services.AddHostedService<OutboxRelay>();

@@ -98,7 +98,7 @@ public sealed class OutboxTests(ProductsHost host)
     {
         await using var database = await MigratedDatabaseAsync();
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var store = new ProductStore(dataSource, TimeProvider.System);
+        var store = new ProductStore(dataSource, new OutboxSignal(dataSource, NullLogger<OutboxSignal>.Instance), TimeProvider.System);
         var owner = new Identity(Guid.NewGuid());
         var ids = new List<Guid>();
         for (var i = 0; i < 150; i++)
@@ -120,6 +120,30 @@ public sealed class OutboxTests(ProductsHost host)
         var events = host.Events.All.Where(e => wanted.Contains(e.Event.ProductId)).ToList();
         Assert.Equal(151, events.Count);
         Assert.Equal([1L, 2L], host.Events.For(ids[0]).Select(e => e.Event.Version));
+    }
+
+    /// <summary>
+    /// A row written by another replica (its own <see cref="OutboxSignal"/>, so this relay gets no
+    /// in-process wake-up) must reach the broker through LISTEN/NOTIFY long before the relay's
+    /// 30 s poll would have found it.
+    /// </summary>
+    [Fact]
+    public async Task Relay_RowCommittedByAnotherReplica_IsPublishedOnNotify()
+    {
+        await using var database = await MigratedDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var otherReplica = new ProductStore(dataSource, new OutboxSignal(dataSource, NullLogger<OutboxSignal>.Instance), TimeProvider.System);
+        var owner = Guid.NewGuid();
+        var first = await otherReplica.CreateAsync(owner, Fields("Primero"), CancellationToken.None);
+
+        await using var relay = StartRelay(dataSource, pollInterval: TimeSpan.FromSeconds(30));
+        await Eventually.WaitAsync(() => Task.FromResult(host.Events.For(first.Id).Count), n => n > 0, s_eventTimeout, "the first event");
+        await WaitForEmptyOutboxAsync(database.ConnectionString);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var second = await otherReplica.CreateAsync(owner, Fields("Segundo"), CancellationToken.None);
+        await Eventually.WaitAsync(() => Task.FromResult(host.Events.For(second.Id).Count), n => n > 0, TimeSpan.FromSeconds(10), "the notified event");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -175,9 +199,10 @@ public sealed class OutboxTests(ProductsHost host)
         return database;
     }
 
-    private RunningRelay StartRelay(NpgsqlDataSource dataSource)
+    private RunningRelay StartRelay(NpgsqlDataSource dataSource, TimeSpan? pollInterval = null)
     {
-        var relay = new OutboxRelay(dataSource, new OutboxRelaySettings(host.RabbitMqUri) { BatchSize = 20 },
+        var settings = new OutboxRelaySettings(host.RabbitMqUri) { BatchSize = 20, PollInterval = pollInterval ?? TimeSpan.FromSeconds(1) };
+        var relay = new OutboxRelay(dataSource, settings, new OutboxSignal(dataSource, NullLogger<OutboxSignal>.Instance),
             new BrokerStatus(TimeProvider.System), new OutboxMetrics(), Options.Create(new ProductsOptions()), NullLogger<OutboxRelay>.Instance);
         relay.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return new RunningRelay(relay);

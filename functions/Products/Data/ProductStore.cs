@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Covacha.Products.Messaging;
 using Covacha.Products.Model;
 using Covacha.Shared.Events;
 using Covacha.Shared.Http;
@@ -13,7 +14,7 @@ namespace Covacha.Products.Data;
 /// The catalogue in PostgreSQL. Every change writes the product row and its outbox row in one
 /// transaction, so an event exists if and only if the change committed.
 /// </summary>
-public sealed class ProductStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signal, TimeProvider clock)
 {
     private const string Columns =
         "id, owner_id, name, description, price, currency, category, image_url, stock, created_at, updated_at, version";
@@ -35,6 +36,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, TimeProvider clock
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(OutboxCommand(ProductEvents.Created, product.Id, product.Version, now, product));
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        signal.Committed();
         return product;
     }
 
@@ -182,6 +184,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, TimeProvider clock
         batch.BatchCommands.Add(OutboxCommand(type, id, next.Version, now, type == ProductEvents.Deleted ? null : next));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signal.Committed();
         return (next, null);
     }
 

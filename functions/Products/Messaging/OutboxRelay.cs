@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Covacha.Products.Model;
 using Covacha.Shared.Events;
 using Covacha.Shared.Messaging;
@@ -14,24 +13,20 @@ namespace Covacha.Products.Messaging;
 /// <summary>
 /// Publishes committed outbox rows to <c>covacha.products</c> and marks them sent only after
 /// the broker confirmed them. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so replicas
-/// share the work; the relay wakes on <c>NOTIFY products_outbox</c> (sent at commit) and polls
-/// as a fallback. A broker outage leaves rows pending (no attempt is counted) until the
+/// share the work; the relay wakes on <c>NOTIFY products_outbox</c> and on its own process's
+/// commits (<see cref="OutboxSignal"/>), and polls as a fallback. A broker outage leaves rows pending (no attempt is counted) until the
 /// connection is back; a nack, a return (unroutable) or a timeout counts an attempt and backs
 /// the row off. Events of one product are published one after another, in outbox order.
 /// </summary>
 public sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
     OutboxRelaySettings settings,
+    OutboxSignal signal,
     BrokerStatus broker,
     OutboxMetrics metrics,
     IOptions<ProductsOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    public const string NotifyChannel = "products_outbox";
-
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
     private IConnection? _connection;
     private IChannel? _channel;
 
@@ -296,13 +291,13 @@ public sealed class OutboxRelay(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {NotifyChannel}", connection))
+                connection.Notification += (_, _) => signal.Wake();
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSignal.NotifyChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                _wake.Writer.TryWrite(true);
+                signal.Wake();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -368,7 +363,7 @@ public sealed class OutboxRelay(
         wait.CancelAfter(timeout);
         try
         {
-            await _wake.Reader.ReadAsync(wait.Token);
+            await signal.WakeUps.ReadAsync(wait.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
