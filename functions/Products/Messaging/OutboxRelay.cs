@@ -234,7 +234,9 @@ public sealed class OutboxRelay(
             factory.TopologyRecoveryEnabled = false;
             _connection = await factory.CreateConnectionAsync(cancellationToken);
             _channel = await _connection.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
+                    // The default limiter starts delaying publishes at 64 outstanding confirms; a batch is bounded anyway.
+                    outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(settings.BatchSize * 4)),
                 cancellationToken);
             await _channel.ExchangeDeclareAsync(ProductEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false,
                 cancellationToken: cancellationToken);
