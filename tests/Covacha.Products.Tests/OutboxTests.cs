@@ -147,6 +147,33 @@ public sealed class OutboxTests(ProductsHost host)
     }
 
     [Fact]
+    public async Task Relay_SentRowsPastRetention_ArePrunedAndPendingRowsKept()
+    {
+        await using var database = await MigratedDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using (var insert = dataSource.CreateCommand(
+            """
+            INSERT INTO outbox (event_id, product_id, routing_key, payload, sent_at) VALUES
+                (gen_random_uuid(), gen_random_uuid(), 'product.created', '\x7b7d', now() - interval '25 hours'),
+                (gen_random_uuid(), gen_random_uuid(), 'product.created', '\x7b7d', now() - interval '1 hour'),
+                (gen_random_uuid(), gen_random_uuid(), 'nobody.listens', '\x7b7d', NULL)
+            """))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var relay = StartRelay(dataSource);
+        await Eventually.WaitAsync(async () =>
+        {
+            await using var count = dataSource.CreateCommand("SELECT count(*) FROM outbox WHERE sent_at < now() - interval '24 hours'");
+            return (long)(await count.ExecuteScalarAsync())!;
+        }, n => n == 0, s_eventTimeout, "the expired sent row to be pruned");
+
+        await using var remaining = dataSource.CreateCommand("SELECT count(*) FROM outbox");
+        Assert.Equal(2L, (long)(await remaining.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Relay_UnroutableEvent_StaysPendingAndIsRetriedWithBackOff()
     {
         await using var database = await MigratedDatabaseAsync();
