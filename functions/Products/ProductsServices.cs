@@ -1,8 +1,15 @@
+using Covacha.Products.Data;
+using Covacha.Products.Messaging;
+using Covacha.Products.Model;
+using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
+using Covacha.Shared.Identity;
 using Covacha.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Covacha.Products;
 
@@ -13,8 +20,28 @@ public static class ProductsServices
 
     public static IServiceCollection AddProducts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCovachaTelemetry(configuration, ServiceName, "Covacha.Products");
+        services.AddCovachaTelemetry(configuration, ServiceName, OutboxMetrics.MeterName);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddPostgres(configuration, "Products", typeof(ProductsServices).Assembly);
+        services.AddJwksTokenValidation(configuration);
+        services.AddValidatedOptions<ProductsOptions>(configuration, ProductsOptions.Section,
+            o => o.EffectiveCurrencies.All(c => c.Length == 3 && c.All(char.IsAsciiLetterUpper)) ? null : "must be ISO 4217 codes",
+            nameof(ProductsOptions.Currencies));
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ProductsOptions>>().Value;
+            return new ProductValidator(options.EffectiveCurrencies, options.EffectiveDefaultCurrency);
+        });
+        services.AddSingleton<ProductStore>();
+
+        var rabbitMq = ConnectionStrings.Required(configuration, "RabbitMQ");
+        services.AddSingleton(new OutboxRelaySettings(rabbitMq));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<BrokerStatus>();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddSingleton<IReadinessCheck, OutboxReadinessCheck>();
         services.AddSingleton<ReadinessProbe>();
         return services;
     }

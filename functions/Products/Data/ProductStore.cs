@@ -1,0 +1,230 @@
+using System.Text.Json;
+using Covacha.Products.Messaging;
+using Covacha.Products.Model;
+using Covacha.Shared.Events;
+using Covacha.Shared.Http;
+using Covacha.Shared.Identity;
+using Covacha.Shared.Messaging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Covacha.Products.Data;
+
+/// <summary>
+/// The catalogue in PostgreSQL. Every change writes the product row and its outbox row in one
+/// transaction, so an event exists if and only if the change committed.
+/// </summary>
+public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signal, TimeProvider clock)
+{
+    private const string Columns =
+        "id, owner_id, name, description, price, currency, category, image_url, stock, created_at, updated_at, version";
+
+    private const string InsertOutbox =
+        "INSERT INTO outbox (event_id, product_id, routing_key, payload, traceparent) VALUES ($1, $2, $3, $4, $5)";
+
+    public async Task<ProductSnapshot> CreateAsync(Guid ownerId, ProductFields fields, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var product = new ProductSnapshot(Guid.CreateVersion7(now), ownerId, fields.Name, fields.Description, fields.Price,
+            fields.Currency, fields.Category, fields.ImageUrl, fields.Stock, now, now, 1);
+
+        // One round trip; a batch without an explicit transaction runs as one implicit transaction.
+        await using var batch = dataSource.CreateBatch();
+        var insert = new NpgsqlBatchCommand(
+            $"INSERT INTO products ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+        AddProductParameters(insert, product);
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(OutboxCommand(ProductEvents.Created, product.Id, product.Version, now, product));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        signal.Committed();
+        return product;
+    }
+
+    public async Task<ProductSnapshot?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM products WHERE id = $1 AND NOT deleted");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>Newest first, after the keyset position <paramref name="after"/>; up to <paramref name="take"/> rows.</summary>
+    public async Task<List<ProductSnapshot>> ListAsync(
+        Guid? ownerId, (DateTimeOffset CreatedAt, Guid Id)? after, int take, CancellationToken cancellationToken)
+    {
+        var where = new List<string> { "NOT deleted" };
+        await using var command = dataSource.CreateCommand();
+        if (ownerId is { } owner)
+        {
+            command.Parameters.AddWithValue(owner);
+            where.Add($"owner_id = ${command.Parameters.Count}");
+        }
+
+        if (after is { } position)
+        {
+            command.Parameters.AddWithValue(position.CreatedAt);
+            command.Parameters.AddWithValue(position.Id);
+            where.Add($"(created_at, id) < (${command.Parameters.Count - 1}, ${command.Parameters.Count})");
+        }
+
+        command.Parameters.AddWithValue(take);
+        command.CommandText =
+            $"SELECT {Columns} FROM products WHERE {string.Join(" AND ", where)} ORDER BY created_at DESC, id DESC LIMIT ${command.Parameters.Count}";
+        var items = new List<ProductSnapshot>(take);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(Read(reader));
+        }
+
+        return items;
+    }
+
+    /// <summary>Every product including tombstones, by id, after <paramref name="after"/>.</summary>
+    public async Task<List<ExportItem>> ExportAsync(Guid? after, int take, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns}, deleted FROM products WHERE $1::uuid IS NULL OR id > $1 ORDER BY id LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.AddWithValue(take);
+        var items = new List<ExportItem>(take);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var p = Read(reader);
+            items.Add(new ExportItem(p.Id, p.OwnerId, p.Name, p.Description, p.Price, p.Currency, p.Category, p.ImageUrl,
+                p.Stock, p.CreatedAt, p.UpdatedAt, p.Version, reader.GetBoolean(12)));
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Changes or (when <paramref name="change"/> is null) deletes a product under a row lock:
+    /// 404 when absent, 403 unless the caller owns it or is an admin, 412 when
+    /// <paramref name="expectedVersion"/> does not match, then whatever <paramref name="change"/> answers.
+    /// </summary>
+    public async Task<(ProductSnapshot? Product, ApiProblem? Problem)> ChangeAsync(
+        Guid id,
+        Caller caller,
+        Func<long, bool> versionMatches,
+        Func<ProductSnapshot, (ProductFields? Fields, ApiProblem? Problem)>? change,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        ProductSnapshot current;
+        await using (var select = new NpgsqlCommand(
+            $"SELECT {Columns} FROM products WHERE id = $1 AND NOT deleted FOR UPDATE", connection, transaction))
+        {
+            select.Parameters.AddWithValue(id);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return (null, Problems.NotFound("No such product."));
+            }
+
+            current = Read(reader);
+        }
+
+        if (current.OwnerId != caller.UserId && !caller.IsAdmin)
+        {
+            return (null, Problems.Forbidden("Only the owner or an admin may change this product."));
+        }
+
+        if (!versionMatches(current.Version))
+        {
+            return (null, Problems.PreconditionFailed());
+        }
+
+        var now = Now();
+        if (now <= current.UpdatedAt)
+        {
+            now = current.UpdatedAt.AddTicks(10);
+        }
+
+        ProductSnapshot next;
+        string type;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (change is null)
+        {
+            next = current with { UpdatedAt = now, Version = current.Version + 1 };
+            type = ProductEvents.Deleted;
+            var delete = new NpgsqlBatchCommand("UPDATE products SET deleted = true, updated_at = $2, version = $3 WHERE id = $1");
+            delete.Parameters.AddWithValue(id);
+            delete.Parameters.AddWithValue(now);
+            delete.Parameters.AddWithValue(next.Version);
+            batch.BatchCommands.Add(delete);
+        }
+        else
+        {
+            var (fields, problem) = change(current);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            next = current with
+            {
+                Name = fields!.Name, Description = fields.Description, Price = fields.Price, Currency = fields.Currency,
+                Category = fields.Category, ImageUrl = fields.ImageUrl, Stock = fields.Stock,
+                UpdatedAt = now, Version = current.Version + 1,
+            };
+            type = ProductEvents.Updated;
+            var update = new NpgsqlBatchCommand(
+                """
+                UPDATE products SET owner_id = $2, name = $3, description = $4, price = $5, currency = $6, category = $7,
+                    image_url = $8, stock = $9, created_at = $10, updated_at = $11, version = $12
+                WHERE id = $1
+                """);
+            AddProductParameters(update, next);
+            batch.BatchCommands.Add(update);
+        }
+
+        batch.BatchCommands.Add(OutboxCommand(type, id, next.Version, now, type == ProductEvents.Deleted ? null : next));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Committed();
+        return (next, null);
+    }
+
+    private static NpgsqlBatchCommand OutboxCommand(string type, Guid productId, long version, DateTimeOffset at, ProductSnapshot? snapshot)
+    {
+        var @event = new ProductEvent(Guid.CreateVersion7(at), type, productId, version, at, snapshot);
+        var command = new NpgsqlBatchCommand(InsertOutbox);
+        command.Parameters.AddWithValue(@event.EventId);
+        command.Parameters.AddWithValue(productId);
+        command.Parameters.AddWithValue(type);
+        command.Parameters.AddWithValue(JsonSerializer.SerializeToUtf8Bytes(@event, EventJsonContext.Default.ProductEvent));
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)Traceparent.Current() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return command;
+    }
+
+    private static void AddProductParameters(NpgsqlBatchCommand command, ProductSnapshot p)
+    {
+        command.Parameters.AddWithValue(p.Id);
+        command.Parameters.AddWithValue(p.OwnerId);
+        command.Parameters.AddWithValue(p.Name);
+        command.Parameters.AddWithValue(p.Description);
+        command.Parameters.AddWithValue(p.Price);
+        command.Parameters.AddWithValue(p.Currency);
+        command.Parameters.AddWithValue(p.Category);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)p.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.AddWithValue(p.Stock);
+        command.Parameters.AddWithValue(p.CreatedAt);
+        command.Parameters.AddWithValue(p.UpdatedAt);
+        command.Parameters.AddWithValue(p.Version);
+    }
+
+    private static ProductSnapshot Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetDecimal(4), r.GetString(5), r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8),
+        r.GetFieldValue<DateTimeOffset>(9), r.GetFieldValue<DateTimeOffset>(10), r.GetInt64(11));
+
+    /// <summary>The clock to PostgreSQL's microsecond precision, so events and rows carry identical times.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+    }
+}

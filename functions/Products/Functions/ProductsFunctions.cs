@@ -1,0 +1,279 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Covacha.Products.Data;
+using Covacha.Products.Model;
+using Covacha.Shared.Events;
+using Covacha.Shared.Http;
+using Covacha.Shared.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Covacha.Products.Functions;
+
+/// <summary>The product resource: create, read, list, replace, merge-patch and delete.</summary>
+public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore store, ProductValidator validator)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const string MergePatchMediaType = "application/merge-patch+json";
+
+    private static readonly HashSet<string> s_writable = ["name", "description", "price", "currency", "category", "imageUrl", "stock"];
+    private static readonly HashSet<string> s_readOnly = ["id", "ownerId", "version", "createdAt", "updatedAt"];
+
+    [Function("ProductsCreate")]
+    public async Task<Results<ProductResponse, ApiProblem>> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "products")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (caller, authProblem) = await tokens.AuthenticateAsync(request, cancellationToken);
+        if (authProblem is not null)
+        {
+            return authProblem;
+        }
+
+        var (input, bodyProblem) = await JsonBody.ReadAsync(request, ProductsJsonContext.Default.ProductInput, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var (fields, problem) = validator.Validate(input!);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var product = await store.CreateAsync(caller!.UserId, fields!, cancellationToken);
+        return new ProductResponse(product, StatusCodes.Status201Created, $"/api/products/{product.Id}");
+    }
+
+    [Function("ProductsGet")]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var product = await store.GetAsync(id, cancellationToken);
+        if (product is null)
+        {
+            return Problems.NotFound("No such product.");
+        }
+
+        if (ETags.Matches(request.Headers.IfNoneMatch.ToString(), product.Version))
+        {
+            request.HttpContext.Response.Headers.ETag = ETags.For(product.Version);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new ProductResponse(product);
+    }
+
+    [Function("ProductsList")]
+    public async Task<Results<JsonHttpResult<ProductPage>, ApiProblem>> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var query = request.Query;
+        var limit = DefaultPageSize;
+        if (query.TryGetValue("limit", out var rawLimit)
+            && (!int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+        {
+            return Problems.BadRequest("limit", $"Must be a whole number from 1 to {MaxPageSize}.");
+        }
+
+        (DateTimeOffset, Guid)? after = null;
+        if (query.TryGetValue("cursor", out var rawCursor) && !string.IsNullOrEmpty(rawCursor))
+        {
+            if (DecodeCursor(rawCursor.ToString()) is not { } position)
+            {
+                return Problems.BadRequest("cursor", "Not a cursor from a previous page.");
+            }
+
+            after = position;
+        }
+
+        Guid? owner = null;
+        var rawOwner = query["owner"].ToString();
+        if (rawOwner == "me")
+        {
+            var (caller, authProblem) = await tokens.AuthenticateAsync(request, cancellationToken);
+            if (authProblem is not null)
+            {
+                return authProblem;
+            }
+
+            owner = caller!.UserId;
+        }
+        else if (rawOwner.Length > 0)
+        {
+            if (!Guid.TryParse(rawOwner, out var ownerId))
+            {
+                return Problems.BadRequest("owner", "Must be \"me\" or a user id.");
+            }
+
+            owner = ownerId;
+        }
+
+        var rows = await store.ListAsync(owner, after, limit + 1, cancellationToken);
+        var next = rows.Count > limit ? EncodeCursor(rows[limit - 1]) : null;
+        var items = rows.Count > limit ? rows.GetRange(0, limit) : rows;
+        return TypedResults.Json(new ProductPage(items, next), ProductsJsonContext.Default.ProductPage);
+    }
+
+    [Function("ProductsReplace")]
+    public async Task<Results<ProductResponse, ApiProblem>> Replace(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "products/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await PreconditionsAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (input, bodyProblem) = await JsonBody.ReadAsync(request, ProductsJsonContext.Default.ProductInput, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        var (product, changeProblem) = await store.ChangeAsync(
+            id, caller!, v => ETags.Matches(ifMatch, v), _ => validator.Validate(input!), cancellationToken);
+        return changeProblem is not null ? changeProblem : new ProductResponse(product!);
+    }
+
+    [Function("ProductsPatch")]
+    public async Task<Results<ProductResponse, ApiProblem>> Patch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "products/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await PreconditionsAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (patch, bodyProblem) = await JsonBody.ReadAsync(
+            request, ProductsJsonContext.Default.JsonObject, cancellationToken, JsonBody.DefaultMaxBytes, MergePatchMediaType);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        foreach (var (name, _) in patch!)
+        {
+            if (s_readOnly.Contains(name))
+            {
+                return Problems.BadRequest(name, "This field is set by the server and may not be sent.");
+            }
+
+            if (!s_writable.Contains(name))
+            {
+                return Problems.BadRequest(name, "Unknown field.");
+            }
+        }
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        var (product, changeProblem) = await store.ChangeAsync(
+            id, caller!, v => ETags.Matches(ifMatch, v), current => ApplyMergePatch(current, patch), cancellationToken);
+        return changeProblem is not null ? changeProblem : new ProductResponse(product!);
+    }
+
+    [Function("ProductsDelete")]
+    public async Task<Results<NoContent, ApiProblem>> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "products/{id:guid}")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await PreconditionsAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        var (_, changeProblem) = await store.ChangeAsync(id, caller!, v => ETags.Matches(ifMatch, v), null, cancellationToken);
+        return changeProblem is not null ? changeProblem : TypedResults.NoContent();
+    }
+
+    /// <summary>A signed-in caller (401) who sent If-Match (428).</summary>
+    private async Task<(Caller? Caller, ApiProblem? Problem)> PreconditionsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await tokens.AuthenticateAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return ETags.Has(request, "If-Match") ? (caller, null) : (null, Problems.PreconditionRequired());
+    }
+
+    /// <summary>RFC 7396 onto the product's writable fields: null removes (then the rules decide), a value replaces.</summary>
+    private (ProductFields? Fields, ApiProblem? Problem) ApplyMergePatch(ProductSnapshot current, JsonObject patch)
+    {
+        var merged = new JsonObject
+        {
+            ["name"] = current.Name,
+            ["description"] = current.Description,
+            ["price"] = current.Price,
+            ["currency"] = current.Currency,
+            ["category"] = current.Category,
+            ["imageUrl"] = current.ImageUrl,
+            ["stock"] = current.Stock,
+        };
+        foreach (var (name, value) in patch)
+        {
+            if (value is null)
+            {
+                merged.Remove(name);
+            }
+            else
+            {
+                merged[name] = value.DeepClone();
+            }
+        }
+
+        ProductInput? input;
+        try
+        {
+            input = merged.Deserialize(ProductsJsonContext.Default.ProductInput);
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return (null, Problems.BadRequest(field, "The value has the wrong type."));
+        }
+
+        return validator.Validate(input!);
+    }
+
+    private static string EncodeCursor(ProductSnapshot last) =>
+        Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
+            last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + ":" + last.Id.ToString("N")));
+
+    private static (DateTimeOffset, Guid)? DecodeCursor(string cursor)
+    {
+        try
+        {
+            var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
+            var parts = text.Split(':');
+            return parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                && Guid.TryParseExact(parts[1], "N", out var id)
+                ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using Covacha.Shared.Events;
+
+namespace Covacha.Products.Model;
+
+public sealed record ProductPage(IReadOnlyList<ProductSnapshot> Items, string? NextCursor);

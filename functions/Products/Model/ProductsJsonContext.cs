@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Covacha.Shared.Events;
+
+namespace Covacha.Products.Model;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ProductInput))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(ProductSnapshot))]
+[JsonSerializable(typeof(ProductPage))]
+[JsonSerializable(typeof(ExportPage))]
+[JsonSerializable(typeof(IReadOnlyList<Category>))]
+public sealed partial class ProductsJsonContext : JsonSerializerContext;

@@ -1,0 +1,8 @@
+namespace Covacha.Products.Tests;
+
+/// <summary>One dev host for every integration test in this project.</summary>
+[CollectionDefinition(Name)]
+public sealed class ProductsCollection : ICollectionFixture<ProductsHost>
+{
+    public const string Name = "products";
+}

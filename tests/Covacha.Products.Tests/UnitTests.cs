@@ -1,0 +1,86 @@
+using Covacha.Products.Functions;
+using Covacha.Products.Messaging;
+using Covacha.Products.Model;
+
+namespace Covacha.Products.Tests;
+
+public sealed class ETagsTests
+{
+    [Theory]
+    [InlineData("\"3\"", 3, true)]
+    [InlineData("\"2\", \"3\"", 3, true)]
+    [InlineData("*", 3, true)]
+    [InlineData("\"2\"", 3, false)]
+    [InlineData("W/\"3\"", 3, false)]
+    [InlineData("3", 3, false)]
+    [InlineData("", 3, false)]
+    public void Matches_HeaderAgainstVersion_StrongComparison(string header, long version, bool expected) =>
+        Assert.Equal(expected, ETags.Matches(header, version));
+
+    [Fact]
+    public void For_Version_IsQuotedNumber() => Assert.Equal("\"12\"", ETags.For(12));
+}
+
+public sealed class BrokerStatusTests
+{
+    [Fact]
+    public void UnreachableFor_GrowsFromFirstFailureAndResetsWhenReachable()
+    {
+        var clock = new ManualClock();
+        var status = new BrokerStatus(clock);
+        Assert.Equal(TimeSpan.Zero, status.UnreachableFor);
+
+        status.MarkUnreachable();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        status.MarkUnreachable();
+        clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(TimeSpan.FromSeconds(61), status.UnreachableFor);
+
+        status.MarkReachable();
+        Assert.Equal(TimeSpan.Zero, status.UnreachableFor);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
+
+public sealed class OutboxRelayTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(4, 8)]
+    [InlineData(50, 60)]
+    public void BackOff_Attempts_DoublesUpToAMinute(int attempts, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxRelay.BackOff(attempts));
+}
+
+public sealed class ProductValidatorTests
+{
+    private readonly ProductValidator _validator = new(["COP", "USD"], "COP");
+
+    [Fact]
+    public void Validate_Valid_TrimsAndDefaultsCurrency()
+    {
+        var (fields, problem) = _validator.Validate(new ProductInput("  Lámpara  ", null, 10m, null, "home", "  ", 0));
+        Assert.Null(problem);
+        Assert.Equal("Lámpara", fields!.Name);
+        Assert.Equal("", fields.Description);
+        Assert.Equal("COP", fields.Currency);
+        Assert.Null(fields.ImageUrl);
+    }
+
+    [Fact]
+    public void Validate_SeveralInvalid_NamesEveryField()
+    {
+        var (_, problem) = _validator.Validate(new ProductInput("", null, 0m, "EUR", "x", "http://a.com", -1));
+        Assert.Equal(422, problem!.Status);
+        Assert.Equal(["category", "currency", "imageUrl", "name", "price", "stock"], problem.Errors!.Keys.Order());
+    }
+}
