@@ -42,9 +42,15 @@ public static class TelemetryServiceCollectionExtensions
                 {
                     m.AddPrometheusHttpListener(p =>
                     {
-                        p.Host = "*";
                         p.Port = options.PrometheusPort;
                         p.ScrapeEndpointPath = "/metrics";
+
+                        // Prometheus scrapes the pod IP, so listen on every address, not just localhost.
+                        p.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add($"http://*:{options.PrometheusPort}/");
+                        };
                     });
                 }
             });
