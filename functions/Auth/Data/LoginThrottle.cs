@@ -9,7 +9,10 @@ namespace Covacha.Auth.Data;
 /// </summary>
 public sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<AuthOptions> options)
 {
-    public static string AccountKey(string email) => "account:" + email;
+    /// <summary>The account's key; an over-long email (which no account has) is hashed so the key fits the index.</summary>
+    public static string AccountKey(string email) => email.Length <= Security.AccountRules.MaxEmailLength
+        ? "account:" + email
+        : "account:sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)));
 
     public static string AddressKey(string address) => "address:" + address;
 

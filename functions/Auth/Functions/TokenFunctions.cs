@@ -5,16 +5,32 @@ using Covacha.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Covacha.Auth.Functions;
 
 /// <summary>Sessions: log in, refresh the access token, log out.</summary>
-public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore refreshTokens)
+public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore refreshTokens, ILogger<TokenFunctions> logger)
 {
     [Function("AuthToken")]
-    public async Task<Results<Ok<TokenResponse>, ApiProblem>> Token(
+    public Task<Results<Ok<TokenResponse>, ApiProblem>> Token(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/token")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        DatabaseGuard.RunAsync(() => TokenCore(request, cancellationToken), logger, cancellationToken);
+
+    [Function("AuthTokenRefresh")]
+    public Task<Results<Ok<TokenResponse>, ApiProblem>> Refresh(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/token/refresh")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        DatabaseGuard.RunAsync(() => RefreshCore(request, cancellationToken), logger, cancellationToken);
+
+    [Function("AuthLogout")]
+    public Task<Results<NoContent, ApiProblem>> Logout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        DatabaseGuard.RunAsync(() => LogoutCore(request, cancellationToken), logger, cancellationToken);
+
+    private async Task<Results<Ok<TokenResponse>, ApiProblem>> TokenCore(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, AuthJsonContext.Default.TokenRequest, cancellationToken);
         if (body.Problem is { } problem)
@@ -49,10 +65,7 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
         }
     }
 
-    [Function("AuthTokenRefresh")]
-    public async Task<Results<Ok<TokenResponse>, ApiProblem>> Refresh(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/token/refresh")] HttpRequest request,
-        CancellationToken cancellationToken)
+    private async Task<Results<Ok<TokenResponse>, ApiProblem>> RefreshCore(HttpRequest request, CancellationToken cancellationToken)
     {
         var response = request.HttpContext.Response;
         NoStore(response);
@@ -67,10 +80,7 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
         return TypedResults.Ok(new TokenResponse(result.AccessToken!.Token, "Bearer", result.AccessToken.ExpiresIn));
     }
 
-    [Function("AuthLogout")]
-    public async Task<NoContent> Logout(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
-        CancellationToken cancellationToken)
+    private async Task<Results<NoContent, ApiProblem>> LogoutCore(HttpRequest request, CancellationToken cancellationToken)
     {
         await accounts.LogoutAsync(RefreshCookie.Read(request), cancellationToken);
         RefreshCookie.Clear(request.HttpContext.Response);

@@ -6,18 +6,29 @@ using Covacha.Shared.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Covacha.Auth.Functions;
 
 /// <summary>Account administration (admins only).</summary>
-public sealed class UsersFunctions(AccessTokenValidator validator, UserStore users)
+public sealed class UsersFunctions(AccessTokenValidator validator, UserStore users, ILogger<UsersFunctions> logger)
 {
     public const int MaxPageSize = 100;
 
     [Function("AuthUsersList")]
-    public async Task<Results<Ok<UserPage>, ApiProblem>> List(
+    public Task<Results<Ok<UserPage>, ApiProblem>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/users")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        DatabaseGuard.RunAsync(() => ListCore(request, cancellationToken), logger, cancellationToken);
+
+    [Function("AuthUsersSetRole")]
+    public Task<Results<Ok<UserDto>, ApiProblem>> SetRole(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "auth/users/{id:guid}/role")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        DatabaseGuard.RunAsync(() => SetRoleCore(request, id, cancellationToken), logger, cancellationToken);
+
+    private async Task<Results<Ok<UserPage>, ApiProblem>> ListCore(HttpRequest request, CancellationToken cancellationToken)
     {
         if (await RequireAdminAsync(request, cancellationToken) is { } denied)
         {
@@ -37,11 +48,7 @@ public sealed class UsersFunctions(AccessTokenValidator validator, UserStore use
         return TypedResults.Ok(await users.ListAsync(page, pageSize, cancellationToken));
     }
 
-    [Function("AuthUsersSetRole")]
-    public async Task<Results<Ok<UserDto>, ApiProblem>> SetRole(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "auth/users/{id:guid}/role")] HttpRequest request,
-        Guid id,
-        CancellationToken cancellationToken)
+    private async Task<Results<Ok<UserDto>, ApiProblem>> SetRoleCore(HttpRequest request, Guid id, CancellationToken cancellationToken)
     {
         if (await RequireAdminAsync(request, cancellationToken) is { } denied)
         {

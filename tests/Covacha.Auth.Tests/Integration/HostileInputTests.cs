@@ -100,6 +100,15 @@ public sealed class HostileInputTests(AuthHost host)
     }
 
     [Fact]
+    public async Task Token_SixtyKilobyteEmail_UnauthorizedNotServerError()
+    {
+        using var response = await host.Http.SendAsync(AuthHost.Json(HttpMethod.Post, "/api/auth/token",
+            new { email = new string('e', 60 * 1024) + "@example.com", password = "some long password" }));
+
+        await Problem.AssertAsync(response, 401, "unauthorized");
+    }
+
+    [Fact]
     public async Task Token_ForwardedForGarbage_StillAnswers()
     {
         using var request = AuthHost.Json(HttpMethod.Post, "/api/auth/token", new { email = "a@example.com", password = "wrong password!" });
