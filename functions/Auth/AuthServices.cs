@@ -51,6 +51,7 @@ public static class AuthServices
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<AccountService>();
         services.AddHostedService<AccountSeeder>();
+        services.AddHostedService<ExpiredRowsPurger>();
         return services;
     }
 }
