@@ -1,8 +1,16 @@
+using Covacha.Auth.Data;
+using Covacha.Auth.Model;
+using Covacha.Auth.Security;
+using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
+using Covacha.Shared.Identity;
 using Covacha.Shared.Telemetry;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Covacha.Auth;
 
@@ -13,9 +21,37 @@ public static class AuthServices
 
     public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCovachaTelemetry(configuration, ServiceName, "Covacha.Auth");
+        services.AddCovachaTelemetry(configuration, ServiceName, AuthMetrics.MeterName);
+        // Registered first so the migrations (a hosted service) run before the seeder below.
         services.AddPostgres(configuration, "Auth", typeof(AuthServices).Assembly);
         services.AddSingleton<ReadinessProbe>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AuthJsonContext.Default));
+
+        services.AddValidatedOptions<IdentityOptions>(configuration, IdentityOptions.Section);
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<AccessTokenIssuer>();
+
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
+            var slots = o.MaxConcurrentHashes > 0 ? o.MaxConcurrentHashes : Environment.ProcessorCount;
+            return new HashingGate(slots, TimeSpan.FromMilliseconds(o.HashSlotWaitMilliseconds));
+        });
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<AuthMetrics>();
+
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<RefreshTokenStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AccountService>();
+        services.AddHostedService<AccountSeeder>();
+        services.AddHostedService<ExpiredRowsPurger>();
         return services;
     }
 }

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Covacha.Auth.Security;
+using Microsoft.Extensions.Options;
+
+namespace Covacha.Auth;
+
+/// <summary>Checks <see cref="AuthOptions"/> at start-up; every failure names the full configuration key.</summary>
+public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var failures = new List<string>();
+        const string keys = AuthOptions.Section + ":SigningKeys";
+        if (options.SigningKeys.Count == 0)
+        {
+            failures.Add($"{keys}:0:KeyId is required");
+            failures.Add($"{keys}:0:PrivateKeyPem is required");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.SigningKeys.Count; i++)
+        {
+            var key = options.SigningKeys[i];
+            if (string.IsNullOrWhiteSpace(key.KeyId))
+            {
+                failures.Add($"{keys}:{i}:KeyId is required");
+            }
+            else if (!seen.Add(key.KeyId))
+            {
+                failures.Add($"{keys}:{i}:KeyId repeats key id '{key.KeyId}'");
+            }
+
+            if (string.IsNullOrWhiteSpace(key.PrivateKeyPem))
+            {
+                failures.Add($"{keys}:{i}:PrivateKeyPem is required");
+            }
+            else if (!IsP256PrivateKey(key.PrivateKeyPem))
+            {
+                failures.Add($"{keys}:{i}:PrivateKeyPem is not a PKCS#8 PEM EC P-256 private key");
+            }
+        }
+
+        CheckSeed(options.BootstrapAdmin, "BootstrapAdmin", failures);
+        CheckSeed(options.DemoUser, "DemoUser", failures);
+
+        if (options.Throttle.AccountFailures < 1 || options.Throttle.AddressFailures < 1 || options.Throttle.WindowSeconds < 1)
+        {
+            failures.Add($"{AuthOptions.Section}:Throttle must have positive AccountFailures, AddressFailures and WindowSeconds");
+        }
+
+        if (options.AccessTokenLifetimeSeconds is < 60 or > 3600)
+        {
+            failures.Add($"{AuthOptions.Section}:AccessTokenLifetimeSeconds must be between 60 and 3600");
+        }
+
+        if (options.RefreshTokenLifetimeDays is < 1 or > 90)
+        {
+            failures.Add($"{AuthOptions.Section}:RefreshTokenLifetimeDays must be between 1 and 90");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckSeed(AccountSeedOptions? seed, string name, List<string> failures)
+    {
+        if (seed is null || (string.IsNullOrWhiteSpace(seed.Email) && string.IsNullOrEmpty(seed.Password)))
+        {
+            return;
+        }
+
+        var prefix = $"{AuthOptions.Section}:{name}";
+        if (string.IsNullOrWhiteSpace(seed.Email) || !AccountRules.IsValidEmail(AccountRules.NormalizeEmail(seed.Email)))
+        {
+            failures.Add($"{prefix}:Email is required and must be an email address");
+        }
+
+        if (string.IsNullOrEmpty(seed.Password))
+        {
+            failures.Add($"{prefix}:Password is required when {prefix}:Email is set");
+        }
+        else if (PasswordPolicy.Check(seed.Password) is { } problem)
+        {
+            failures.Add($"{prefix}:Password {problem}");
+        }
+    }
+
+    private static bool IsP256PrivateKey(string pem)
+    {
+        try
+        {
+            using var ecdsa = ECDsa.Create();
+            ecdsa.ImportFromPem(pem);
+            var parameters = ecdsa.ExportParameters(false);
+            return parameters.Curve.Oid?.Value == ECCurve.NamedCurves.nistP256.Oid.Value
+                || parameters.Curve.Oid?.FriendlyName is "nistP256" or "ECDSA_P256";
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            return false;
+        }
+    }
+}

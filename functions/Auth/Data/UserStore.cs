@@ -1,0 +1,129 @@
+using Covacha.Auth.Model;
+using Npgsql;
+
+namespace Covacha.Auth.Data;
+
+/// <summary>SQL for <c>users</c>.</summary>
+public sealed class UserStore(NpgsqlDataSource dataSource)
+{
+    public const string UniqueViolation = PostgresErrorCodes.UniqueViolation;
+
+    internal const string Columns = "id, email, display_name, role, password_hash, created_at";
+
+    /// <summary>Inserts a new account; null when the email is taken (in any letter case).</summary>
+    public async Task<UserAccount?> CreateAsync(string email, string displayName, string role, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            INSERT INTO users (id, email, display_name, role, password_hash)
+            VALUES ($1, $2, $3, $4, $5)
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue(Guid.CreateVersion7());
+        command.Parameters.AddWithValue(email);
+        command.Parameters.AddWithValue(displayName);
+        command.Parameters.AddWithValue(role);
+        command.Parameters.AddWithValue(passwordHash);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return Read(reader);
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            return null;
+        }
+    }
+
+    public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM users WHERE lower(email) = lower($1)");
+        command.Parameters.AddWithValue(email);
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<UserAccount?> FindByIdAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM users WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<UserAccount?> SetRoleAsync(Guid id, string role, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"UPDATE users SET role = $2 WHERE id = $1 RETURNING {Columns}");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(role);
+        return await ReadOneAsync(command, cancellationToken);
+    }
+
+    public async Task<UserPage> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        long total;
+        await using (var count = new NpgsqlCommand("SELECT count(*) FROM users", connection))
+        {
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var items = new List<UserListItem>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT id, email, display_name, role, created_at FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2", connection))
+        {
+            list.Parameters.AddWithValue(pageSize);
+            list.Parameters.AddWithValue((long)(page - 1) * pageSize);
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new UserListItem(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    Utc(reader.GetDateTime(4))));
+            }
+        }
+
+        return new UserPage(items, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// Creates the account, or (when it exists) sets its role if <paramref name="promote"/>; the
+    /// password of an existing account is left alone so a changed password survives restarts.
+    /// </summary>
+    public async Task<(UserAccount Account, bool Created)> EnsureAsync(string email, string displayName, string role,
+        Func<string> hashPassword, bool promote, CancellationToken cancellationToken)
+    {
+        var existing = await FindByEmailAsync(email, cancellationToken);
+        if (existing is null)
+        {
+            var created = await CreateAsync(email, displayName, role, hashPassword(), cancellationToken);
+            if (created is not null)
+            {
+                return (created, true);
+            }
+
+            // Another replica created it between the read and the insert.
+            existing = await FindByEmailAsync(email, cancellationToken)
+                ?? throw new InvalidOperationException($"Account {email} vanished while being seeded.");
+        }
+
+        if (promote && existing.Role != role)
+        {
+            existing = await SetRoleAsync(existing.Id, role, cancellationToken) ?? existing;
+        }
+
+        return (existing, false);
+    }
+
+    private static async Task<UserAccount?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>Reads a row selected as <see cref="Columns"/>.</summary>
+    internal static UserAccount Read(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        Utc(reader.GetDateTime(5)));
+
+    // timestamptz arrives as a UTC DateTime.
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,5 @@
+using Covacha.Auth.Security;
+
+namespace Covacha.Auth.Model;
+
+public sealed record JwksDocument(IReadOnlyList<PublicJwk> Keys);

@@ -1,0 +1,3 @@
+namespace Covacha.Auth.Model;
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);

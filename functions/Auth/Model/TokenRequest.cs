@@ -1,0 +1,3 @@
+namespace Covacha.Auth.Model;
+
+public sealed record TokenRequest(string? Email, string? Password);

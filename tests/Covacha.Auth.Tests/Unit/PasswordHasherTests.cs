@@ -1,0 +1,93 @@
+using Covacha.Auth.Security;
+
+namespace Covacha.Auth.Tests.Unit;
+
+public sealed class PasswordHasherTests
+{
+    private static PasswordHasher Hasher(int slots = 2) => new(new HashingGate(slots, TimeSpan.FromSeconds(5)));
+
+    [Fact]
+    public async Task VerifyAsync_SamePassword_True()
+    {
+        var hasher = Hasher();
+        var hash = await hasher.HashAsync("a long enough secret", CancellationToken.None);
+
+        Assert.True(await hasher.VerifyAsync("a long enough secret", hash, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_OtherPassword_False()
+    {
+        var hasher = Hasher();
+        var hash = await hasher.HashAsync("a long enough secret", CancellationToken.None);
+
+        Assert.False(await hasher.VerifyAsync("a long enough secreT", hash, CancellationToken.None));
+    }
+
+    [Fact]
+    public void HashCore_Password_IsPhcArgon2idAtOwaspCostWithRandomSalt()
+    {
+        var first = PasswordHasher.HashCore("same password here");
+        var second = PasswordHasher.HashCore("same password here");
+
+        Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", first, StringComparison.Ordinal);
+        Assert.Equal(6, first.Split('$').Length);
+        Assert.NotEqual(first, second);
+        Assert.True(PasswordHasher.VerifyCore("same password here", second));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain text")]
+    [InlineData("$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA")]
+    [InlineData("$argon2id$v=19$m=99999999,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA")]
+    [InlineData("$argon2id$v=19$m=19456,t=2,p=1$!!!$aGFzaGhhc2hoYXNoaGFzaA")]
+    public void VerifyCore_MalformedOrAbusiveEncoding_FalseWithoutThrowing(string encoded) =>
+        Assert.False(PasswordHasher.VerifyCore("whatever password", encoded));
+
+    [Fact]
+    public void VerifyCore_TamperedHash_False()
+    {
+        var encoded = PasswordHasher.HashCore("a long enough secret");
+        var parts = encoded.Split('$');
+        parts[5] = (parts[5][0] == 'A' ? "B" : "A") + parts[5][1..];
+
+        Assert.False(PasswordHasher.VerifyCore("a long enough secret", string.Join('$', parts)));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NoAccount_FalseAfterHashingDummy()
+    {
+        Assert.False(await Hasher().VerifyAsync("a long enough secret", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AllSlotsTaken_ThrowsBusyAfterWait()
+    {
+        using var gate = new HashingGate(1, TimeSpan.FromMilliseconds(50));
+        using var held = await gate.AcquireAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<HashingBusyException>(() => gate.AcquireAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_SlotReleased_CanBeTakenAgain()
+    {
+        using var gate = new HashingGate(1, TimeSpan.FromMilliseconds(50));
+        var slot = await gate.AcquireAsync(CancellationToken.None);
+        slot.Dispose();
+        slot.Dispose();
+
+        using var again = await gate.AcquireAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<HashingBusyException>(() => gate.AcquireAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HashAsync_GateBusy_Throws()
+    {
+        using var gate = new HashingGate(1, TimeSpan.FromMilliseconds(20));
+        using var held = await gate.AcquireAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<HashingBusyException>(() => new PasswordHasher(gate).HashAsync("a long enough secret", CancellationToken.None));
+    }
+}
