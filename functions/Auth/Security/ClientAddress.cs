@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace Covacha.Auth.Security;
 
 /// <summary>
-/// The client's address for throttling: the first hop of <c>X-Forwarded-For</c> (set by the
-/// gateway) when present and parseable, else the connection's remote address.
+/// The client's address for throttling: the last entry of <c>X-Forwarded-For</c> — the one
+/// Application Gateway appends — when present and parseable, else the connection's remote
+/// address. Earlier entries come from the client and could be forged to dodge the throttle.
 /// </summary>
 public static class ClientAddress
 {
@@ -14,14 +15,14 @@ public static class ClientAddress
         var forwarded = request.Headers["X-Forwarded-For"].ToString();
         if (forwarded.Length > 0)
         {
-            var first = forwarded.Split(',', 2)[0].Trim();
-            if (IPAddress.TryParse(first, out var parsed))
+            var hop = forwarded.Split(',')[^1].Trim();
+            if (IPAddress.TryParse(hop, out var parsed))
             {
                 return Normalize(parsed);
             }
 
             // "1.2.3.4:5678" (some proxies append the port)
-            if (IPEndPoint.TryParse(first, out var endpoint))
+            if (IPEndPoint.TryParse(hop, out var endpoint))
             {
                 return Normalize(endpoint.Address);
             }

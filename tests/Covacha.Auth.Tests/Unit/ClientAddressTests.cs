@@ -19,11 +19,12 @@ public sealed class ClientAddressTests
     }
 
     [Theory]
-    [InlineData("203.0.113.7, 10.0.0.1", "203.0.113.7")]
+    [InlineData("203.0.113.7, 198.51.100.2", "198.51.100.2")]
+    [InlineData("6.6.6.6, 203.0.113.7", "203.0.113.7")]
     [InlineData(" 203.0.113.7 ", "203.0.113.7")]
     [InlineData("203.0.113.7:5123", "203.0.113.7")]
     [InlineData("2001:db8::1", "2001:db8::1")]
-    public void Of_ForwardedFor_FirstHop(string header, string expected) => Assert.Equal(expected, ClientAddress.Of(Request(header)));
+    public void Of_ForwardedFor_HopAddedByGateway(string header, string expected) => Assert.Equal(expected, ClientAddress.Of(Request(header)));
 
     [Theory]
     [InlineData(null)]
