@@ -118,7 +118,7 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
             ? $"""
                WITH candidates AS MATERIALIZED (
                    SELECT * FROM (
-                       (SELECT {Columns}, document, true AS in_name FROM products WHERE {withCategory} AND document @@ to_tsquery('simple', $2)) LIMIT $8)
+                       (SELECT {Columns}, document, true AS in_name FROM products WHERE {withCategory} AND document @@ to_tsquery('simple', $2) LIMIT $8)
                        UNION ALL
                        (SELECT {Columns}, document, false FROM products WHERE {withCategory} AND NOT (document @@ to_tsquery('simple', $2)) LIMIT $8)
                    ) c LIMIT $8)
@@ -246,18 +246,21 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
                 continue;
             }
 
-            await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET pg_trgm.similarity_threshold = 0.2"));
-            var lookup = new NpgsqlBatchCommand(
-                "SELECT word FROM words WHERE word % $1 AND length(word) BETWEEN $2 AND $3 ORDER BY word <-> $1 LIMIT 50");
+            // A typo in a short word can cost half its trigrams: look wider than the default 0.3,
+            // edit distance decides.
+            await using (var threshold = new NpgsqlCommand("SET pg_trgm.similarity_threshold = 0.2", connection))
+            {
+                await threshold.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var lookup = new NpgsqlCommand(
+                "SELECT word FROM words WHERE word % $1 AND length(word) BETWEEN $2 AND $3 ORDER BY word <-> $1 LIMIT 50", connection);
             lookup.Parameters.AddWithValue(term.Word);
             lookup.Parameters.AddWithValue(term.Word.Length - 1);
             lookup.Parameters.AddWithValue(term.Word.Length + 1);
-            batch.BatchCommands.Add(lookup);
             var candidates = new List<string>();
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            await using (var reader = await lookup.ExecuteReaderAsync(cancellationToken))
             {
-                await reader.NextResultAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     candidates.Add(reader.GetString(0));
