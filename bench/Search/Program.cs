@@ -54,8 +54,9 @@ static async Task LoadAsync(string pg, int count)
         }
     }
 
-    await using (var analyze = dataSource.CreateCommand("VACUUM ANALYZE products; VACUUM ANALYZE words"))
+    foreach (var table in new[] { "products", "words" })
     {
+        await using var analyze = dataSource.CreateCommand($"VACUUM ANALYZE {table}");
         await analyze.ExecuteNonQueryAsync();
     }
 

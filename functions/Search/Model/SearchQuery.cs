@@ -15,7 +15,7 @@ public sealed record SearchQuery(
     public const int MaxTextLength = 200;
 
     /// <summary>Results beyond this position are not served (like a search engine's result window).</summary>
-    public const int MaxResultWindow = 10_000;
+    public const int MaxResultWindow = 1_000;
 
     public int Offset => (Page - 1) * PageSize;
 }

@@ -13,7 +13,7 @@ namespace Covacha.Search.Data.Mongo;
 /// </summary>
 public sealed class MongoSearchStore : ISearchStore
 {
-    public const int RankCandidates = 1000;
+    public const int RankCandidates = 200;
     public const int CountLimit = SearchQuery.MaxResultWindow;
 
     private readonly IMongoCollection<BsonDocument> _products;

@@ -14,7 +14,7 @@ namespace Covacha.Search.Data.Postgres;
 public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchStore
 {
     /// <summary>Matches ranked by relevance at most (name matches first), per the measured cost of ts_rank.</summary>
-    public const int RankCandidates = 1000;
+    public const int RankCandidates = 200;
 
     /// <summary>Totals and facet counts stop counting here; above it they are lower bounds.</summary>
     public const int CountLimit = SearchQuery.MaxResultWindow;
