@@ -1,8 +1,18 @@
+using Covacha.Search.Data;
+using Covacha.Search.Data.Mongo;
+using Covacha.Search.Data.Postgres;
+using Covacha.Search.Messaging;
+using Covacha.Search.Model;
+using Covacha.Search.Reindex;
+using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
+using Covacha.Shared.Identity;
 using Covacha.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MongoDB.Driver;
 
 namespace Covacha.Search;
 
@@ -13,8 +23,41 @@ public static class SearchServices
 
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCovachaTelemetry(configuration, ServiceName, "Covacha.Search");
-        services.AddPostgres(configuration, "Search", typeof(SearchServices).Assembly);
+        services.AddCovachaTelemetry(configuration, ServiceName, SearchMetrics.MeterName);
+        services.AddValidatedOptions<SearchOptions>(configuration, SearchOptions.Section);
+        var settings = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+
+        if (settings.Store == SearchOptions.MongoStore)
+        {
+            var mongo = MongoUrl.Create(ConnectionStrings.Required(configuration, "SearchMongo"));
+            services.AddSingleton<IMongoClient>(new MongoClient(mongo));
+            services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(mongo.DatabaseName ?? "search"));
+            services.AddSingleton<ISearchStore, MongoSearchStore>();
+            services.AddSingleton<IReadinessCheck, MongoReadinessCheck>();
+        }
+        else
+        {
+            services.AddPostgres(configuration, "Search", typeof(SearchServices).Assembly);
+            services.AddSingleton<ISearchStore, PostgresSearchStore>();
+        }
+
+        services.AddHostedService<StoreInitializer>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddJwksTokenValidation(configuration);
+        services.AddHttpClient(nameof(ReindexService), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ReindexService>();
+
+        var state = new ConsumerState { Enabled = settings.ConsumerEnabled };
+        services.AddSingleton(state);
+        services.AddSingleton<SearchMetrics>();
+        services.AddSingleton<IReadinessCheck, ConsumerReadinessCheck>();
+        if (settings.ConsumerEnabled)
+        {
+            ConnectionStrings.Required(configuration, "RabbitMQ");
+            services.AddHostedService<ProductEventConsumer>();
+        }
+
         services.AddSingleton<ReadinessProbe>();
         return services;
     }

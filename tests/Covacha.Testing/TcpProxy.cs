@@ -34,7 +34,12 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                client.Client.LingerState = new LingerOption(true, 0);
+                // A relay that just ended has disposed its clients (Client is null) but not yet left _open.
+                if (client.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                }
+
                 client.Dispose();
             }
 

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Covacha.Search.Bench;
+using Covacha.Search.Data.Postgres;
+using Covacha.Search.Messaging;
+using Covacha.Search.Model;
+using Covacha.Shared.Data;
+using Covacha.Shared.Events;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using RabbitMQ.Client;
+
+// Usage (see bench/README.md):
+//   load      <pg> <count>                          generate and write products through the store's own ApplyAsync
+//   http      <baseUrl> <clients> <seconds> [mix]   search load through the dev host; mix = one|two|both
+//   db        <pg> <clients> <seconds> [mix]        the same queries straight against the store (no HTTP)
+//   publish   <amqp> <count>                        fill search.product-events (run with the indexer stopped)
+//   rate      <pg>                                  events/s the indexer applied (from indexed_at)
+//   fresh     <baseUrl> <amqp> <samples>            create → visible in search latency, system idle
+var command = args.ElementAtOrDefault(0);
+switch (command)
+{
+    case "load": await LoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
+    case "http": await HttpLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
+    case "db": await DbLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
+    case "publish": await PublishAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
+    case "rate": await RateAsync(args[1]); break;
+    case "fresh": await FreshnessAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)); break;
+    default: await Console.Error.WriteLineAsync("commands: load | http | db | publish | rate | fresh"); return 2;
+}
+
+return 0;
+
+static async Task LoadAsync(string pg, int count)
+{
+    await using var dataSource = NpgsqlDataSource.Create(pg);
+    await new SchemaMigrator(dataSource, typeof(PostgresSearchStore).Assembly, "search", NullLogger.Instance).MigrateAsync(CancellationToken.None);
+    var store = new PostgresSearchStore(dataSource);
+    var generator = new CatalogueGenerator(seed: 42);
+    var start = DateTimeOffset.UtcNow.AddDays(-365);
+    var watch = Stopwatch.StartNew();
+    const int batch = 1000;
+    for (var done = 0; done < count; done += batch)
+    {
+        var changes = Enumerable.Range(0, Math.Min(batch, count - done))
+            .Select(i => generator.Next(start.AddSeconds((done + i) * 30.0 * 1_000_000 / count)))
+            .Select(p => new ProductChange(p.Id, p.Version, p, p.UpdatedAt)).ToList();
+        await store.ApplyAsync(changes, CancellationToken.None);
+        if ((done / batch) % 50 == 0)
+        {
+            Console.WriteLine($"{done + changes.Count:N0} products, {watch.Elapsed.TotalSeconds:0} s");
+        }
+    }
+
+    foreach (var table in new[] { "products", "words" })
+    {
+        await using var analyze = dataSource.CreateCommand($"VACUUM ANALYZE {table}");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    Console.WriteLine($"loaded {count:N0} products in {watch.Elapsed.TotalSeconds:0} s");
+}
+
+static List<string> Queries(string mix, int seed)
+{
+    var random = new Random(seed);
+    var words = CatalogueGenerator.QueryWords;
+    string One() => words[random.Next(words.Count)];
+    return Enumerable.Range(0, 2000).Select(i => mix switch
+    {
+        "one" => One(),
+        "two" => One() + " " + One(),
+        _ => i % 2 == 0 ? One() : One() + " " + One(),
+    }).ToList();
+}
+
+static async Task HttpLoadAsync(string baseUrl, int clients, int seconds, string mix)
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = new Uri(baseUrl) };
+    var queries = Queries(mix, 7);
+    await RunAsync($"http {mix}", clients, seconds, queries, async q =>
+    {
+        using var response = await http.GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString(q), UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    });
+}
+
+static async Task DbLoadAsync(string pg, int clients, int seconds, string mix)
+{
+    await using var dataSource = NpgsqlDataSource.Create(pg);
+    var store = new PostgresSearchStore(dataSource);
+    var queries = Queries(mix, 7);
+    await RunAsync($"db {mix}", clients, seconds, queries, q =>
+        store.SearchAsync(new SearchQuery(q, null, null, null, null, SearchSort.Relevance, 1, 20), CancellationToken.None));
+}
+
+static async Task RunAsync(string label, int clients, int seconds, List<string> queries, Func<string, Task> run)
+{
+    // Warm-up, then a timed run; every client walks the same query list from its own offset.
+    foreach (var q in queries.Take(200))
+    {
+        await run(q);
+    }
+
+    var latencies = new List<double>[clients];
+    var deadline = Stopwatch.StartNew();
+    var duration = TimeSpan.FromSeconds(seconds);
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+    {
+        var mine = latencies[c] = [];
+        for (var i = c * 97; deadline.Elapsed < duration; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await run(queries[i % queries.Count]);
+            mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+    }));
+    var all = latencies.SelectMany(l => l).Order().ToList();
+    double P(double p) => all[Math.Min(all.Count - 1, (int)(p * all.Count))];
+    Console.WriteLine(FormattableString.Invariant(
+        $"{label}: clients={clients} requests={all.Count} rps={all.Count / deadline.Elapsed.TotalSeconds:0} p50={P(0.50):0.0} ms p95={P(0.95):0.0} ms p99={P(0.99):0.0} ms max={all[^1]:0.0} ms"));
+}
+
+static async Task PublishAsync(string amqp, int count)
+{
+    var factory = new ConnectionFactory { Uri = new Uri(amqp) };
+    await using var connection = await factory.CreateConnectionAsync();
+    await using var setup = await connection.CreateChannelAsync();
+    await ProductEventConsumer.DeclareTopologyAsync(setup, new SearchOptions(), CancellationToken.None);
+    await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+    var generator = new CatalogueGenerator(seed: 7);
+    var watch = Stopwatch.StartNew();
+    const int window = 500;
+    for (var done = 0; done < count; done += window)
+    {
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(window, count - done)).Select(async _ =>
+        {
+            var p = generator.Next(DateTimeOffset.UtcNow);
+            var evt = new ProductEvent(Guid.NewGuid(), ProductEvents.Created, p.Id, 1, DateTimeOffset.UtcNow, p);
+            await channel.BasicPublishAsync(ProductEvents.Exchange, ProductEvents.Created, false,
+                new BasicProperties { Persistent = true }, JsonSerializer.SerializeToUtf8Bytes(evt, EventJsonContext.Default.ProductEvent));
+        }));
+    }
+
+    Console.WriteLine($"published {count:N0} events in {watch.Elapsed.TotalSeconds:0.0} s");
+}
+
+static async Task RateAsync(string pg)
+{
+    await using var dataSource = NpgsqlDataSource.Create(pg);
+    await using var command = dataSource.CreateCommand(
+        "SELECT count(*), extract(epoch FROM max(indexed_at) - min(indexed_at)) FROM products");
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    var count = reader.GetInt64(0);
+    var seconds = reader.GetDouble(1);
+    Console.WriteLine(FormattableString.Invariant($"indexed {count:N0} events in {seconds:0.00} s = {count / seconds:0} events/s"));
+}
+
+static async Task FreshnessAsync(string baseUrl, string amqp, int samples)
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    var factory = new ConnectionFactory { Uri = new Uri(amqp) };
+    await using var connection = await factory.CreateConnectionAsync();
+    await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+    var generator = new CatalogueGenerator(seed: 99);
+    var latencies = new List<double>();
+    for (var i = 0; i < samples; i++)
+    {
+        var word = "fresh" + Guid.NewGuid().ToString("N")[..10];
+        var p = generator.Next(DateTimeOffset.UtcNow) with { Name = "Fresh " + word };
+        var evt = new ProductEvent(Guid.NewGuid(), ProductEvents.Created, p.Id, 1, DateTimeOffset.UtcNow, p);
+        var watch = Stopwatch.StartNew();
+        await channel.BasicPublishAsync(ProductEvents.Exchange, ProductEvents.Created, false,
+            new BasicProperties { Persistent = true }, JsonSerializer.SerializeToUtf8Bytes(evt, EventJsonContext.Default.ProductEvent));
+        while (true)
+        {
+            var result = await http.GetFromJsonAsync(new Uri("/api/search?pageSize=1&q=" + word, UriKind.Relative), SearchJsonContext.Default.SearchResponse);
+            if (result!.Total > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(2);
+        }
+
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+        await Task.Delay(50);
+    }
+
+    latencies.Sort();
+    double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
+    Console.WriteLine(FormattableString.Invariant($"freshness: samples={samples} p50={P(0.5):0} ms p99={P(0.99):0} ms max={latencies[^1]:0} ms"));
+}

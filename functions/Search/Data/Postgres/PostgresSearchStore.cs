@@ -1,0 +1,292 @@
+using System.Text;
+using Covacha.Search.Model;
+using Covacha.Search.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Covacha.Search.Data.Postgres;
+
+/// <summary>
+/// The read model in PostgreSQL: a weighted tsvector over folded text with a GIN index, a
+/// vocabulary table with a trigram index for typo correction, and queries whose cost is bounded
+/// for common words (capped candidates before ranking, capped counting).
+/// </summary>
+public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchStore
+{
+    /// <summary>Matches ranked by relevance at most (name matches first), per the measured cost of ts_rank.</summary>
+    public const int RankCandidates = 200;
+
+    /// <summary>Totals and facet counts stop counting here; above it they are lower bounds.</summary>
+    public const int CountLimit = SearchQuery.MaxResultWindow;
+
+    private const string Columns = "id, name, description, price, currency, category, image_url, stock";
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public bool IsTransient(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException;
+
+    public async Task<int> ApplyAsync(IReadOnlyList<ProductChange> changes, CancellationToken cancellationToken)
+    {
+        var batch = ChangeBatch.NewestPerProduct(changes);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH incoming AS (
+                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::text[], $5::text[], $6::numeric[],
+                                     $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[], $12::timestamptz[])
+                    AS t(id, version, deleted, name, description, price, currency, category, image_url, stock, created_at, updated_at)
+            ), written AS (
+                INSERT INTO products AS p (id, version, deleted, name, description, price, currency, category, image_url, stock, created_at, updated_at)
+                SELECT * FROM incoming
+                ON CONFLICT (id) DO UPDATE SET
+                    version = EXCLUDED.version, deleted = EXCLUDED.deleted, name = EXCLUDED.name,
+                    description = EXCLUDED.description, price = EXCLUDED.price, currency = EXCLUDED.currency,
+                    category = EXCLUDED.category, image_url = EXCLUDED.image_url, stock = EXCLUDED.stock,
+                    created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, indexed_at = now()
+                WHERE p.version < EXCLUDED.version
+                RETURNING p.document
+            ), vocabulary AS (
+                INSERT INTO words (word)
+                SELECT DISTINCT w FROM written, unnest(tsvector_to_array(written.document)) AS w
+                ORDER BY w
+                ON CONFLICT DO NOTHING
+            )
+            SELECT count(*) FROM written
+            """);
+        var snapshots = batch.Select(c => c.Product).ToList();
+        command.Parameters.Add(Array(NpgsqlDbType.Uuid, batch.Select(c => c.ProductId).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Bigint, batch.Select(c => c.Version).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Boolean, batch.Select(c => c.IsDelete).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Name ?? "").ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Description ?? "").ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Numeric, snapshots.Select(p => p?.Price ?? 0m).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Currency ?? "").ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Category ?? "").ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.ImageUrl).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Integer, snapshots.Select(p => p?.Stock ?? 0).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch.Select(c => (c.Product?.CreatedAt ?? c.OccurredAt).UtcDateTime).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch.Select(c => (c.Product?.UpdatedAt ?? c.OccurredAt).UtcDateTime).ToArray()));
+        var applied = await command.ExecuteScalarAsync(cancellationToken);
+        return Convert.ToInt32(applied, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<StoreSearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var terms = await ResolveAsync(QueryTerm.Parse(query.Text), cancellationToken);
+        var text = terms.Count == 0 ? null : TsQuery(terms, nameOnly: false);
+        var nameText = terms.Count == 0 ? null : TsQuery(terms, nameOnly: true);
+
+        var filters = new StringBuilder("NOT deleted");
+        if (text is not null)
+        {
+            filters.Append(" AND document @@ to_tsquery('simple', $1)");
+        }
+
+        if (query.MinPrice is not null)
+        {
+            filters.Append(" AND price >= $3");
+        }
+
+        if (query.MaxPrice is not null)
+        {
+            filters.Append(" AND price <= $4");
+        }
+
+        if (query.InStock == true)
+        {
+            filters.Append(" AND stock > 0");
+        }
+
+        var withCategory = query.Category is null ? filters.ToString() : filters + " AND category = $5";
+        var relevance = text is not null && query.Sort == SearchSort.Relevance;
+        var order = query.Sort switch
+        {
+            SearchSort.PriceAsc => "price, id",
+            SearchSort.PriceDesc => "price DESC, id DESC",
+            _ => "created_at DESC, id",
+        };
+        var candidates = Math.Max(RankCandidates, query.Offset + query.PageSize);
+
+        // One round trip: the page, the facet counts (without the category filter) and, when a
+        // category is chosen, the total inside it. Each count stops at CountLimit + 1 rows.
+        var pageSql = relevance
+            ? $"""
+               WITH candidates AS MATERIALIZED (
+                   SELECT * FROM (
+                       (SELECT {Columns}, document, true AS in_name FROM products WHERE {withCategory} AND document @@ to_tsquery('simple', $2) LIMIT $8)
+                       UNION ALL
+                       (SELECT {Columns}, document, false FROM products WHERE {withCategory} AND NOT (document @@ to_tsquery('simple', $2)) LIMIT $8)
+                   ) c LIMIT $8)
+               SELECT {Columns} FROM candidates
+               ORDER BY in_name DESC, ts_rank(document, to_tsquery('simple', $1)) DESC, id
+               LIMIT $6 OFFSET $7
+               """
+            : $"SELECT {Columns} FROM products WHERE {withCategory} ORDER BY {order} LIMIT $6 OFFSET $7";
+        var facetSql = $"SELECT category, count(*) FROM (SELECT category FROM products WHERE {filters} LIMIT $9) m GROUP BY category";
+        var totalSql = $"SELECT count(*) FROM (SELECT 1 FROM products WHERE {withCategory} LIMIT $9) m";
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var sql in query.Category is null ? new[] { pageSql, facetSql } : new[] { pageSql, facetSql, totalSql })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)text ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)nameText ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)query.MinPrice ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)query.MaxPrice ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.Category ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = query.PageSize });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = query.Offset });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = candidates });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = CountLimit + 1 });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var items = new List<StoredProduct>(query.PageSize);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new StoredProduct(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4),
+                reader.GetString(5), await reader.IsDBNullAsync(6, cancellationToken) ? null : reader.GetString(6), reader.GetInt32(7)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var facets = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            facets[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        long total = Math.Min(facets.Values.Sum(), CountLimit);
+        if (query.Category is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            total = Math.Min(reader.GetInt64(0), CountLimit);
+        }
+
+        return new StoreSearchResult(total, items, facets);
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var terms = QueryTerm.Parse(text);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT id, name FROM (
+                SELECT id, name, name_folded FROM products
+                WHERE NOT deleted AND document @@ to_tsquery('simple', $1)
+                LIMIT 200) c
+            ORDER BY ltrim(name_folded) LIKE $2 DESC, length(name), name, id
+            LIMIT $3
+            """);
+        command.Parameters.AddWithValue(TsQuery(terms, nameOnly: true));
+        command.Parameters.AddWithValue(string.Join(' ', terms.Select(t => t.Word)) + "%");
+        command.Parameters.AddWithValue(limit);
+        var suggestions = new List<Suggestion>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            suggestions.Add(new Suggestion(reader.GetGuid(0), reader.GetString(1)));
+        }
+
+        return suggestions;
+    }
+
+    /// <summary>
+    /// Which words are in the vocabulary (the last one as a prefix); each unknown word of five
+    /// letters or more is replaced by the known words one edit away, found through the trigram
+    /// index and confirmed by edit distance.
+    /// </summary>
+    private async Task<IReadOnlyList<QueryTerm>> ResolveAsync(IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 0)
+        {
+            return terms;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var known = new bool[terms.Count];
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT CASE WHEN t.prefix
+                        THEN EXISTS (SELECT 1 FROM words WHERE word >= t.word AND word < t.word || '{')
+                        ELSE EXISTS (SELECT 1 FROM words WHERE word = t.word) END
+            FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS t(word, prefix, n)
+            ORDER BY t.n
+            """, connection))
+        {
+            command.Parameters.Add(Array(NpgsqlDbType.Text, terms.Select(t => t.Word).ToArray()));
+            command.Parameters.Add(Array(NpgsqlDbType.Boolean, terms.Select(t => t.IsPrefix).ToArray()));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+            {
+                known[i] = reader.GetBoolean(0);
+            }
+        }
+
+        var resolved = new List<QueryTerm>(terms.Count);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            if (known[i] || !term.MayCorrect)
+            {
+                resolved.Add(term);
+                continue;
+            }
+
+            // A typo in a short word can cost half its trigrams: look wider than the default 0.3,
+            // edit distance decides.
+            await using (var threshold = new NpgsqlCommand("SET pg_trgm.similarity_threshold = 0.2", connection))
+            {
+                await threshold.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var lookup = new NpgsqlCommand(
+                "SELECT word FROM words WHERE word % $1 AND length(word) BETWEEN $2 AND $3 ORDER BY word <-> $1 LIMIT 50", connection);
+            lookup.Parameters.AddWithValue(term.Word);
+            lookup.Parameters.AddWithValue(term.Word.Length - 1);
+            lookup.Parameters.AddWithValue(term.Word.Length + 1);
+            var candidates = new List<string>();
+            await using (var reader = await lookup.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    candidates.Add(reader.GetString(0));
+                }
+            }
+
+            resolved.Add(term.CorrectedTo(term.WithinOneEdit(candidates)));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// AND of the terms, each an OR of its alternatives; the last one a prefix. Words are
+    /// <c>[a-z0-9]+</c> by construction, so nothing from the user reaches the tsquery syntax.
+    /// </summary>
+    private static string TsQuery(IReadOnlyList<QueryTerm> terms, bool nameOnly)
+    {
+        var weight = nameOnly ? "A" : "";
+        return string.Join(" & ", terms.Select(t =>
+        {
+            var suffix = t.IsPrefix ? ":*" + weight : weight.Length > 0 ? ":" + weight : "";
+            return "(" + string.Join(" | ", t.Alternatives.Select(a => a + suffix)) + ")";
+        }));
+    }
+
+    private static NpgsqlParameter Array<T>(NpgsqlDbType type, T[] values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values };
+}

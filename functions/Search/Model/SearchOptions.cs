@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Covacha.Search.Model;
+
+/// <summary>The <c>Search</c> configuration section.</summary>
+public sealed class SearchOptions
+{
+    public const string Section = "Search";
+    public const string PostgresStore = "postgres";
+    public const string MongoStore = "mongodb";
+
+    /// <summary><c>postgres</c> (default; local runs and CI) or <c>mongodb</c> (AKS).</summary>
+    [RegularExpression("^(postgres|mongodb)$", ErrorMessage = "must be postgres or mongodb")]
+    public string Store { get; set; } = PostgresStore;
+
+    /// <summary>Off for the HTTP-only <c>search-api</c> deployment; on for <c>search-indexer</c>.</summary>
+    public bool ConsumerEnabled { get; set; } = true;
+
+    [Range(1, 1000)]
+    public ushort Prefetch { get; set; } = 30;
+
+    /// <summary>Attempts at applying a message that fails for a reason other than an unreachable store, before it is parked.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Where Products' export is served (reindex).</summary>
+    public string? ProductsBaseUrl { get; set; }
+
+    /// <summary>Sent as <c>X-Covacha-Service-Key</c> to Products' export.</summary>
+    public string? ProductsServiceKey { get; set; }
+
+    /// <summary>Rows fetched per export page during a reindex.</summary>
+    [Range(1, 1000)]
+    public int ReindexPageSize { get; set; } = 500;
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+
+namespace Covacha.Search.Text;
+
+/// <summary>
+/// The one definition of a searchable word, shared by both stores and the query side: text is
+/// lower-cased, accents are dropped (cámara → camara, ñ → n) and words are the runs of
+/// <c>[a-z0-9]</c> left. PostgreSQL's <c>search_fold</c> + <c>regexp_replace</c> mirror it, so
+/// Spanish and English need no language-specific configuration.
+/// </summary>
+public static class TextFolding
+{
+    public const int MaxWordLength = 40;
+
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            builder.Append(lower is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? lower : ' ');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The words of a text, in order, duplicates kept.</summary>
+    public static IReadOnlyList<string> Words(string? text) =>
+        Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w)
+            .ToList();
+
+    /// <summary>Optimal string alignment distance (a transposition counts as one edit), stopping early above <paramref name="max"/>.</summary>
+    public static int EditDistance(string a, string b, int max = 1)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var rowMin = int.MaxValue;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, d[i - 2, j - 2] + 1);
+                }
+
+                d[i, j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>Every word at edit distance one over <c>[a-z0-9]</c> (for stores without a trigram index).</summary>
+    public static IEnumerable<string> Neighbours(string word)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i <= word.Length; i++)
+        {
+            foreach (var c in alphabet)
+            {
+                seen.Add(word.Insert(i, c.ToString()));
+                if (i < word.Length)
+                {
+                    seen.Add(string.Concat(word.AsSpan(0, i), c.ToString(), word.AsSpan(i + 1)));
+                }
+            }
+
+            if (i < word.Length)
+            {
+                seen.Add(word.Remove(i, 1));
+            }
+
+            if (i < word.Length - 1)
+            {
+                var chars = word.ToCharArray();
+                (chars[i], chars[i + 1]) = (chars[i + 1], chars[i]);
+                seen.Add(new string(chars));
+            }
+        }
+
+        seen.Remove(word);
+        return seen;
+    }
+
+    /// <summary>
+    /// A short plain-text excerpt of <paramref name="description"/> around the first word that
+    /// matches a query word (the last one as a prefix), or its beginning.
+    /// </summary>
+    public static string Snippet(string description, IReadOnlyList<string> queryWords, int maxLength = 160)
+    {
+        if (description.Length <= maxLength)
+        {
+            return description;
+        }
+
+        var start = 0;
+        if (queryWords.Count > 0)
+        {
+            var folded = Fold(description);
+            var found = -1;
+            for (var i = 0; i < queryWords.Count && found < 0; i++)
+            {
+                var position = 0;
+                while ((position = folded.IndexOf(queryWords[i], position, StringComparison.Ordinal)) >= 0)
+                {
+                    if (position == 0 || folded[position - 1] == ' ')
+                    {
+                        found = position;
+                        break;
+                    }
+
+                    position++;
+                }
+            }
+
+            if (found > 0)
+            {
+                start = Math.Max(0, found - 40);
+                while (start > 0 && !char.IsWhiteSpace(description[start - 1]))
+                {
+                    start--;
+                }
+            }
+        }
+
+        var end = Math.Min(description.Length, start + maxLength);
+        while (end < description.Length && end > start + maxLength / 2 && !char.IsWhiteSpace(description[end]))
+        {
+            end--;
+        }
+
+        var text = description[start..end].Trim();
+        return (start > 0 ? "…" : "") + text + (end < description.Length ? "…" : "");
+    }
+}

@@ -1,0 +1,52 @@
+using Covacha.Search.Data.Postgres;
+using Covacha.Search.Tests.Infrastructure;
+using Covacha.Shared.Data;
+using Covacha.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Covacha.Search.Tests.Contract;
+
+/// <summary>The PostgreSQL leg: always runs, on a fresh database of the real server.</summary>
+public sealed class PostgresStoreFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+    public PostgresSearchStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("searchc");
+        DataSource = NpgsqlDataSource.Create(_database.ConnectionString);
+        await new SchemaMigrator(DataSource, typeof(SearchServices).Assembly, "search", NullLogger.Instance).MigrateAsync(CancellationToken.None);
+        Store = new PostgresSearchStore(DataSource);
+        await Store.ApplyAsync(Catalogue.All.Select(TestProducts.Upsert).ToList(), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class PostgresSearchStoreTests(PostgresStoreFixture fixture)
+    : SearchStoreContract(fixture.Store), IClassFixture<PostgresStoreFixture>
+{
+    public static string? SkipReason => null;
+
+    [Fact]
+    public async Task Apply_ProductWithAccents_AddsFoldedWordsToVocabulary()
+    {
+        var word = TestProducts.UniqueWord();
+        await fixture.Store.ApplyAsync([TestProducts.Upsert(TestProducts.Snapshot(name: "Ñandú " + word))], CancellationToken.None);
+
+        await using var command = fixture.DataSource.CreateCommand("SELECT count(*) FROM words WHERE word = ANY($1)");
+        command.Parameters.AddWithValue(new[] { "nandu", word });
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
+    }
+}
