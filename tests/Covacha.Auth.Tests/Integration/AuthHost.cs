@@ -36,7 +36,11 @@ public sealed class AuthHost() : CovachaHost("tests-auth")
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        // Every response is checked against functions/Auth/openapi.yaml, like CovachaHost.Client.
+        Http = new HttpClient(new OpenApiValidatingHandler(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }))
+        {
+            BaseAddress = BaseAddress,
+        };
     }
 
     public override async Task DisposeAsync()
