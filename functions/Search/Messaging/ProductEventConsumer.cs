@@ -73,6 +73,17 @@ public sealed class ProductEventConsumer(
         try
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+            channel.ChannelShutdownAsync += (_, e) =>
+            {
+                // A lost connection is recovered by the client; a channel the broker closed while the
+                // connection stays up is not, so start a new session.
+                if (e.Initiator != ShutdownInitiator.Application && connection.IsOpen)
+                {
+                    deliveries.Writer.TryComplete(new InvalidOperationException($"The broker closed the channel: {e.ReplyText}"));
+                }
+
+                return Task.CompletedTask;
+            };
             await DeclareTopologyAsync(channel, settings, stoppingToken);
             await channel.BasicQosAsync(0, settings.Prefetch, global: false, stoppingToken);
 
