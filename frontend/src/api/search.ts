@@ -2,8 +2,8 @@ import { request, queryString } from './http';
 import type { ReindexStatus, SearchQuery, SearchResult, Suggestion } from './types';
 
 export const PAGE_SIZE = 20;
-/** Search serves only the first 10,000 hits of a query (deep pages answer 400). */
-export const MAX_RESULT_WINDOW = 10_000;
+/** Search serves only the first 1,000 hits of a query (deeper pages answer 400; see docs/decisions/search-01). */
+export const MAX_RESULT_WINDOW = 1_000;
 
 export function search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResult> {
   const qs = queryString({
