@@ -152,6 +152,22 @@ public abstract class SearchStoreContract(ISearchStore store)
     }
 
     [StoreFact]
+    public async Task Search_MoreMatchesThanTheWindow_TotalAndFacetsReadTheCap()
+    {
+        var word = TestProducts.UniqueWord();
+        await Store.ApplyAsync(
+            Enumerable.Range(0, SearchQuery.MaxResultWindow + 5)
+                .Select(i => TestProducts.Upsert(TestProducts.Snapshot(name: $"{word} {i}")))
+                .ToList(),
+            CancellationToken.None);
+
+        var result = await Search(word);
+
+        Assert.Equal(SearchQuery.MaxResultWindow, result.Total);
+        Assert.Equal(SearchQuery.MaxResultWindow, result.CategoryCounts["other"]);
+    }
+
+    [StoreFact]
     public async Task Search_QueryOfOnlySymbols_BrowsesEverything()
     {
         var result = await Search("¿¡!?", category: "books");

@@ -118,7 +118,9 @@ public sealed class MongoSearchStore : ISearchStore
             .Limit(CountLimit + 1)
             .Group(new BsonDocument { { "_id", "$category" }, { "count", new BsonDocument("$sum", 1) } })
             .ToListAsync(cancellationToken);
-        var facets = facetDocs.ToDictionary(d => d["_id"].AsString, d => (long)d["count"].ToInt32(), StringComparer.Ordinal);
+        // Counting reads one document past the cap to know it was reached; the client sees the cap.
+        var facets = facetDocs.ToDictionary(
+            d => d["_id"].AsString, d => Math.Min((long)d["count"].ToInt32(), CountLimit), StringComparer.Ordinal);
         var total = query.Category is null
             ? facets.Values.Sum()
             : await _products.CountDocumentsAsync(withCategory, new CountOptions { Limit = CountLimit + 1 }, cancellationToken);

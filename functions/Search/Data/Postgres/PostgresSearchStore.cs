@@ -160,7 +160,8 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         var facets = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            facets[reader.GetString(0)] = reader.GetInt64(1);
+            // Counting reads one row past the cap to know it was reached; the client sees the cap.
+            facets[reader.GetString(0)] = Math.Min(reader.GetInt64(1), CountLimit);
         }
 
         long total = Math.Min(facets.Values.Sum(), CountLimit);
