@@ -1,6 +1,7 @@
 using Covacha.Search.Data;
 using Covacha.Search.Data.Mongo;
 using Covacha.Search.Data.Postgres;
+using Covacha.Search.Index;
 using Covacha.Search.Messaging;
 using Covacha.Search.Model;
 using Covacha.Search.Reindex;
@@ -38,10 +39,27 @@ public static class SearchServices
         else
         {
             services.AddPostgres(configuration, "Search", typeof(SearchServices).Assembly);
-            services.AddSingleton<ISearchStore, PostgresSearchStore>();
+            services.AddSingleton<PostgresSearchStore>();
+            if (settings.InMemoryIndex)
+            {
+                services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresSearchStore>());
+                services.AddSingleton<SearchIndex>();
+                services.AddSingleton<SearchIndexFollower>();
+                services.AddSingleton<ISearchStore>(sp => new IndexedSearchStore(
+                    sp.GetRequiredService<PostgresSearchStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<SearchIndexFollower>()));
+                services.AddSingleton<IReadinessCheck, IndexReadinessCheck>();
+            }
+            else
+            {
+                services.AddSingleton<ISearchStore>(sp => sp.GetRequiredService<PostgresSearchStore>());
+            }
         }
 
         services.AddHostedService<StoreInitializer>();
+        if (settings.Store != SearchOptions.MongoStore && settings.InMemoryIndex)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<SearchIndexFollower>());
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddJwksTokenValidation(configuration);

@@ -10,3 +10,9 @@ public sealed record ProductChange(Guid ProductId, long Version, ProductSnapshot
 {
     public bool IsDelete => Product is null;
 }
+
+/// <summary>
+/// One entry of the read model's change feed: the product's stored state after change
+/// <see cref="Sequence"/> (<see cref="Product"/> null when it is a tombstone).
+/// </summary>
+public sealed record StoredChange(long Sequence, Guid ProductId, long Version, StoredProduct? Product, DateTimeOffset CreatedAt);

@@ -16,6 +16,17 @@ public sealed class SearchOptions
     /// <summary>Off for the HTTP-only <c>search-api</c> deployment; on for <c>search-indexer</c>.</summary>
     public bool ConsumerEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Serve searches from an in-memory index that follows the read model's change feed
+    /// (PostgreSQL store only). On for <c>search-api</c>; off for <c>search-indexer</c>, which
+    /// only writes.
+    /// </summary>
+    public bool InMemoryIndex { get; set; } = true;
+
+    /// <summary>How often the in-memory index asks the change feed for new writes made by other processes.</summary>
+    [Range(10, 60_000)]
+    public int IndexPollMilliseconds { get; set; } = 200;
+
     [Range(1, 1000)]
     public ushort Prefetch { get; set; } = 30;
 

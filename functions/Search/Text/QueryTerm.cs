@@ -26,5 +26,5 @@ public sealed record QueryTerm(string Word, bool IsPrefix)
 
     /// <summary>The known words in <paramref name="candidates"/> within one edit of this word.</summary>
     public IReadOnlyList<string> WithinOneEdit(IEnumerable<string> candidates) =>
-        candidates.Where(c => c != Word && TextFolding.EditDistance(Word, c) <= 1).Distinct(StringComparer.Ordinal).Take(8).ToList();
+        candidates.Where(c => c != Word && TextFolding.WithinOneEdit(Word, c)).Distinct(StringComparer.Ordinal).Take(8).ToList();
 }

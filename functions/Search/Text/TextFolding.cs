@@ -42,48 +42,41 @@ public static class TextFolding
             .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w)
             .ToList();
 
-    /// <summary>Optimal string alignment distance (a transposition counts as one edit), stopping early above <paramref name="max"/>.</summary>
-    public static int EditDistance(string a, string b, int max = 1)
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> differ by at most one edit: one
+    /// character substituted, inserted or deleted, or two adjacent ones swapped. (Optimal string alignment
+    /// distance at most one, checked without allocating: it runs over whole vocabularies.)
+    /// </summary>
+    public static bool WithinOneEdit(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > max)
+        if (a.Length < b.Length)
         {
-            return max + 1;
+            (a, b) = (b, a);
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (a.Length - b.Length > 1)
         {
-            d[i, 0] = i;
+            return false;
         }
 
-        for (var j = 0; j <= b.Length; j++)
+        var i = 0;
+        while (i < b.Length && a[i] == b[i])
         {
-            d[0, j] = j;
+            i++;
         }
 
-        for (var i = 1; i <= a.Length; i++)
+        if (i == b.Length)
         {
-            var rowMin = int.MaxValue;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, d[i - 2, j - 2] + 1);
-                }
-
-                d[i, j] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-
-            if (rowMin > max)
-            {
-                return max + 1;
-            }
+            return true;
         }
 
-        return d[a.Length, b.Length];
+        if (a.Length != b.Length)
+        {
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i));
+        }
+
+        return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+            || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
     }
 
     /// <summary>Every word at edit distance one over <c>[a-z0-9]</c> (for stores without a trigram index).</summary>

@@ -9,9 +9,10 @@ namespace Covacha.Search.Data.Postgres;
 /// <summary>
 /// The read model in PostgreSQL: a weighted tsvector over folded text with a GIN index, a
 /// vocabulary table with a trigram index for typo correction, and queries whose cost is bounded
-/// for common words (capped candidates before ranking, capped counting).
+/// for common words (capped candidates before ranking, capped counting). Every write takes its
+/// place in a change feed (<see cref="ReadChangesAsync"/>) that in-memory indexes follow.
 /// </summary>
-public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchStore
+public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchStore, IChangeFeed
 {
     /// <summary>Matches ranked by relevance at most (name matches first), per the measured cost of ts_rank.</summary>
     public const int RankCandidates = 200;
@@ -20,6 +21,9 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
     public const int CountLimit = SearchQuery.MaxResultWindow;
 
     private const string Columns = "id, name, description, price, currency, category, image_url, stock";
+
+    /// <summary>The advisory lock key writers of the read model serialise on (any constant; "srch").</summary>
+    private const long ChangeFeedLock = 0x73726368;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -34,7 +38,12 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
             return 0;
         }
 
-        await using var command = dataSource.CreateCommand(
+        // One implicit transaction: the advisory lock makes writers take their change_seq values
+        // in commit order, which is what lets the change feed be read with a simple "after n".
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var writeBatch = new NpgsqlBatch(connection);
+        writeBatch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChangeFeedLock})"));
+        var command = new NpgsqlBatchCommand(
             """
             WITH incoming AS (
                 SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::text[], $5::text[], $6::numeric[],
@@ -47,7 +56,8 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
                     version = EXCLUDED.version, deleted = EXCLUDED.deleted, name = EXCLUDED.name,
                     description = EXCLUDED.description, price = EXCLUDED.price, currency = EXCLUDED.currency,
                     category = EXCLUDED.category, image_url = EXCLUDED.image_url, stock = EXCLUDED.stock,
-                    created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, indexed_at = now()
+                    created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, indexed_at = now(),
+                    change_seq = nextval('products_change_seq')
                 WHERE p.version < EXCLUDED.version
                 RETURNING p.document
             ), vocabulary AS (
@@ -71,8 +81,33 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         command.Parameters.Add(Array(NpgsqlDbType.Integer, snapshots.Select(p => p?.Stock ?? 0).ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch.Select(c => (c.Product?.CreatedAt ?? c.OccurredAt).UtcDateTime).ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch.Select(c => (c.Product?.UpdatedAt ?? c.OccurredAt).UtcDateTime).ToArray()));
-        var applied = await command.ExecuteScalarAsync(cancellationToken);
-        return Convert.ToInt32(applied, System.Globalization.CultureInfo.InvariantCulture);
+        writeBatch.BatchCommands.Add(command);
+        await using var reader = await writeBatch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (int)reader.GetInt64(0);
+    }
+
+    public async Task<IReadOnlyList<StoredChange>> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+             SELECT change_seq, version, deleted, created_at, {Columns} FROM products
+             WHERE change_seq > $1 ORDER BY change_seq LIMIT $2
+             """);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = after });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = limit });
+        var changes = new List<StoredChange>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var product = reader.GetBoolean(2) ? null : new StoredProduct(
+                reader.GetGuid(4), reader.GetString(5), reader.GetString(6), reader.GetDecimal(7), reader.GetString(8),
+                reader.GetString(9), await reader.IsDBNullAsync(10, cancellationToken) ? null : reader.GetString(10), reader.GetInt32(11));
+            changes.Add(new StoredChange(reader.GetInt64(0), reader.GetGuid(4), reader.GetInt64(1), product, new DateTimeOffset(reader.GetDateTime(3))));
+        }
+
+        return changes;
     }
 
     public async Task<StoreSearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)

@@ -1,0 +1,17 @@
+using Covacha.Shared.Health;
+
+namespace Covacha.Search.Index;
+
+/// <summary>Not ready until the in-memory index has read the whole change feed once.</summary>
+public sealed class IndexReadinessCheck(SearchIndex index, SearchIndexFollower follower) : IReadinessCheck
+{
+    public string Name => "index";
+
+    public Task<ReadinessOutcome> CheckAsync(CancellationToken cancellationToken)
+    {
+        var data = new Dictionary<string, object> { ["products"] = index.Count, ["position"] = index.Position };
+        return Task.FromResult(follower.IsLoaded
+            ? new ReadinessOutcome(true, null, data)
+            : new ReadinessOutcome(false, "The search index is still loading.", data));
+    }
+}

@@ -1,0 +1,563 @@
+using System.Buffers;
+using System.Numerics;
+using Covacha.Search.Model;
+using Covacha.Search.Text;
+
+namespace Covacha.Search.Index;
+
+/// <summary>
+/// The live catalogue in memory, so a search costs microseconds of CPU instead of a database
+/// round trip: an inverted index from each folded word to the products that contain it (marked
+/// when the word is in the name), a sorted vocabulary for prefixes and typo correction, and the
+/// fields that filters and sorting read. It has the stores' search semantics (the same contract
+/// suite runs against it) and is fed only by the read model's change feed, so the store stays
+/// the one source of truth and every process converges on it.
+/// </summary>
+/// <remarks>
+/// Queries take a shared lock; applying changes takes it exclusively, a chunk at a time, so a
+/// bulk load never holds searches back for long. A query evaluates each term as a bitmap over
+/// product ordinals (the union of its words' postings), intersects them, and feeds the matches
+/// through the filters into exact facet counts and a bounded top-k heap.
+/// </remarks>
+public sealed class SearchIndex : IDisposable
+{
+    /// <summary>Totals and facet counts are capped like the stores' (the result window).</summary>
+    public const int CountLimit = SearchQuery.MaxResultWindow;
+
+    /// <summary>Corrections kept for a misspelt word, the most frequent first.</summary>
+    public const int MaxCorrections = 8;
+
+    private const int ApplyChunk = 256;
+
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Dictionary<Guid, int> _ordinals = [];
+    private readonly List<IndexedProduct?> _products = [];
+    private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<PostingList>> _wordsByLength = [];
+    private readonly List<string> _categories = [];
+    private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
+    private PostingList[] _vocabulary = [];
+    private long _position;
+    private int _live;
+
+    /// <summary>The change-feed sequence number of the last change applied.</summary>
+    public long Position => Volatile.Read(ref _position);
+
+    /// <summary>Products currently searchable.</summary>
+    public int Count => Volatile.Read(ref _live);
+
+    /// <summary>Applies changes read from the feed, in feed order; each replaces what the index held for its product.</summary>
+    public void Apply(IReadOnlyList<StoredChange> changes)
+    {
+        for (var start = 0; start < changes.Count; start += ApplyChunk)
+        {
+            var end = Math.Min(changes.Count, start + ApplyChunk);
+
+            // Folding text is the expensive part; it needs no lock.
+            var prepared = new IndexedProduct?[end - start];
+            for (var i = start; i < end; i++)
+            {
+                var product = changes[i].Product;
+                prepared[i - start] = product is null ? null : IndexedProduct.Create(changes[i], product);
+            }
+
+            _lock.EnterWriteLock();
+            try
+            {
+                var newWords = new List<PostingList>();
+                for (var i = start; i < end; i++)
+                {
+                    Replace(changes[i].ProductId, prepared[i - start], newWords);
+                }
+
+                if (newWords.Count > 0)
+                {
+                    _vocabulary = Merge(_vocabulary, newWords);
+                }
+
+                Volatile.Write(ref _position, Math.Max(_position, changes[end - 1].Sequence));
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    public StoreSearchResult Search(SearchQuery query)
+    {
+        var terms = QueryTerm.Parse(query.Text);
+        _lock.EnterReadLock();
+        try
+        {
+            var collector = new Collector(this, query, rankByText: terms.Count > 0);
+            if (terms.Count == 0)
+            {
+                for (var ordinal = 0; ordinal < _products.Count; ordinal++)
+                {
+                    if (_products[ordinal] is { } product)
+                    {
+                        collector.Offer(product, 0);
+                    }
+                }
+
+                return collector.Result();
+            }
+
+            var lists = new List<PostingList>[terms.Count];
+            for (var t = 0; t < terms.Count; t++)
+            {
+                lists[t] = Resolve(terms[t], correctTypos: true);
+                if (lists[t].Count == 0)
+                {
+                    return collector.Result();
+                }
+            }
+
+            using var matches = new TermMatches(_products.Count, lists, nameOnly: false);
+            foreach (var ordinal in matches)
+            {
+                collector.Offer(_products[ordinal]!, matches.NameTerms(ordinal));
+            }
+
+            return collector.Result();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> products whose names contain the typed words (the last as a
+    /// prefix): names that start with them first, then the shorter names.
+    /// </summary>
+    public IReadOnlyList<Suggestion> Suggest(string text, int limit)
+    {
+        var terms = QueryTerm.Parse(text);
+        if (terms.Count == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        var typed = string.Join(' ', terms.Select(t => t.Word));
+        _lock.EnterReadLock();
+        try
+        {
+            var lists = new List<PostingList>[terms.Count];
+            for (var t = 0; t < terms.Count; t++)
+            {
+                lists[t] = Resolve(terms[t], correctTypos: false);
+                if (lists[t].Count == 0)
+                {
+                    return [];
+                }
+            }
+
+            var best = new PriorityQueue<(IndexedProduct Product, bool Starts), (IndexedProduct Product, bool Starts)>(
+                limit + 1, Comparer<(IndexedProduct Product, bool Starts)>.Create((a, b) => CompareSuggestions(b, a)));
+            using var matches = new TermMatches(_products.Count, lists, nameOnly: true);
+            foreach (var ordinal in matches)
+            {
+                var product = _products[ordinal]!;
+                var candidate = (product, product.NameFolded.StartsWith(typed, StringComparison.Ordinal));
+                if (best.Count < limit)
+                {
+                    best.Enqueue(candidate, candidate);
+                }
+                else if (CompareSuggestions(candidate, best.Peek()) < 0)
+                {
+                    best.DequeueEnqueue(candidate, candidate);
+                }
+            }
+
+            var ordered = new List<(IndexedProduct Product, bool Starts)>(best.Count);
+            while (best.Count > 0)
+            {
+                ordered.Add(best.Dequeue());
+            }
+
+            ordered.Reverse();
+            return ordered.Select(s => new Suggestion(s.Product.Product.Id, s.Product.Product.Name)).ToList();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private static int CompareSuggestions((IndexedProduct Product, bool Starts) a, (IndexedProduct Product, bool Starts) b)
+    {
+        var c = b.Starts.CompareTo(a.Starts);
+        if (c == 0)
+        {
+            c = a.Product.Product.Name.Length.CompareTo(b.Product.Product.Name.Length);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Product.Product.Name, b.Product.Product.Name);
+        }
+
+        return c != 0 ? c : a.Product.IdKey.CompareTo(b.Product.IdKey);
+    }
+
+    /// <summary>
+    /// The posting lists a query word stands for: every word it is a prefix of (the last word),
+    /// or itself; a word of five letters or more that matches nothing stands for the words one
+    /// edit away from it instead (searches only), the most frequent first.
+    /// </summary>
+    private List<PostingList> Resolve(QueryTerm term, bool correctTypos)
+    {
+        var lists = new List<PostingList>();
+        if (term.IsPrefix)
+        {
+            for (var i = LowerBound(_vocabulary, term.Word); i < _vocabulary.Length && _vocabulary[i].Word.StartsWith(term.Word, StringComparison.Ordinal); i++)
+            {
+                if (_vocabulary[i].Count > 0)
+                {
+                    lists.Add(_vocabulary[i]);
+                }
+            }
+        }
+        else if (_postings.TryGetValue(term.Word, out var exact) && exact.Count > 0)
+        {
+            lists.Add(exact);
+        }
+
+        if (lists.Count > 0 || !correctTypos || !term.MayCorrect)
+        {
+            return lists;
+        }
+
+        for (var length = term.Word.Length - 1; length <= term.Word.Length + 1; length++)
+        {
+            if (_wordsByLength.TryGetValue(length, out var sameLength))
+            {
+                lists.AddRange(sameLength.Where(p => p.Count > 0 && TextFolding.WithinOneEdit(term.Word, p.Word)));
+            }
+        }
+
+        return lists.OrderByDescending(p => p.Count).ThenBy(p => p.Word, StringComparer.Ordinal).Take(MaxCorrections).ToList();
+    }
+
+    private void Replace(Guid id, IndexedProduct? replacement, List<PostingList> newWords)
+    {
+        if (_ordinals.TryGetValue(id, out var ordinal))
+        {
+            if (_products[ordinal] is { } current)
+            {
+                foreach (var word in current.Words)
+                {
+                    _postings[word].Remove(ordinal);
+                }
+
+                _live--;
+            }
+
+            _products[ordinal] = replacement;
+        }
+        else
+        {
+            if (replacement is null)
+            {
+                return;
+            }
+
+            ordinal = _products.Count;
+            _products.Add(replacement);
+            _ordinals[id] = ordinal;
+        }
+
+        if (replacement is null)
+        {
+            return;
+        }
+
+        replacement.Category = CategoryId(replacement.Product.Category);
+        for (var i = 0; i < replacement.Words.Length; i++)
+        {
+            var word = replacement.Words[i];
+            if (!_postings.TryGetValue(word, out var list))
+            {
+                list = new PostingList(word);
+                _postings[word] = list;
+                newWords.Add(list);
+                if (!_wordsByLength.TryGetValue(word.Length, out var sameLength))
+                {
+                    _wordsByLength[word.Length] = sameLength = [];
+                }
+
+                sameLength.Add(list);
+            }
+
+            list.Add(ordinal, inName: i < replacement.NameWordsDistinct);
+        }
+
+        _live++;
+    }
+
+    private int CategoryId(string category)
+    {
+        if (!_categoryIds.TryGetValue(category, out var id))
+        {
+            id = _categories.Count;
+            _categories.Add(category);
+            _categoryIds[category] = id;
+        }
+
+        return id;
+    }
+
+    private static PostingList[] Merge(PostingList[] sorted, List<PostingList> added)
+    {
+        added.Sort((a, b) => string.CompareOrdinal(a.Word, b.Word));
+        var merged = new PostingList[sorted.Length + added.Count];
+        int i = 0, j = 0, k = 0;
+        while (i < sorted.Length && j < added.Count)
+        {
+            merged[k++] = string.CompareOrdinal(sorted[i].Word, added[j].Word) <= 0 ? sorted[i++] : added[j++];
+        }
+
+        while (i < sorted.Length)
+        {
+            merged[k++] = sorted[i++];
+        }
+
+        while (j < added.Count)
+        {
+            merged[k++] = added[j++];
+        }
+
+        return merged;
+    }
+
+    private static int LowerBound(PostingList[] sorted, string word)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (string.CompareOrdinal(sorted[middle].Word, word) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// The products matching every term, as a bitmap over ordinals, plus one bitmap per term of
+    /// the products that have it in the name. Buffers come from the shared pool.
+    /// </summary>
+    private sealed class TermMatches : IDisposable
+    {
+        private readonly ulong[] _all;
+        private readonly ulong[][] _inName;
+        private readonly int _length;
+
+        public TermMatches(int products, List<PostingList>[] terms, bool nameOnly)
+        {
+            _length = (products + 63) >> 6;
+            _all = Rent(_length);
+            _inName = new ulong[terms.Length][];
+            var any = Rent(_length);
+            try
+            {
+                for (var t = 0; t < terms.Length; t++)
+                {
+                    var name = _inName[t] = Rent(_length);
+                    Array.Clear(any, 0, _length);
+                    foreach (var list in terms[t])
+                    {
+                        foreach (var entry in list.Entries)
+                        {
+                            var ordinal = entry >> 1;
+                            var bit = 1UL << ordinal;
+                            any[ordinal >> 6] |= bit;
+                            if ((entry & 1) != 0)
+                            {
+                                name[ordinal >> 6] |= bit;
+                            }
+                        }
+                    }
+
+                    var source = nameOnly ? name : any;
+                    for (var w = 0; w < _length; w++)
+                    {
+                        _all[w] = t == 0 ? source[w] : _all[w] & source[w];
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<ulong>.Shared.Return(any);
+            }
+        }
+
+        /// <summary>How many of the query's terms are in this product's name.</summary>
+        public int NameTerms(int ordinal)
+        {
+            var count = 0;
+            foreach (var name in _inName)
+            {
+                count += (int)((name[ordinal >> 6] >> ordinal) & 1);
+            }
+
+            return count;
+        }
+
+        public Enumerator GetEnumerator() => new(_all, _length);
+
+        public void Dispose()
+        {
+            ArrayPool<ulong>.Shared.Return(_all);
+            foreach (var name in _inName)
+            {
+                if (name is not null)
+                {
+                    ArrayPool<ulong>.Shared.Return(name);
+                }
+            }
+        }
+
+        private static ulong[] Rent(int length)
+        {
+            var buffer = ArrayPool<ulong>.Shared.Rent(Math.Max(1, length));
+            Array.Clear(buffer, 0, length);
+            return buffer;
+        }
+
+        public struct Enumerator(ulong[] bits, int length)
+        {
+            private int _word = -1;
+            private ulong _rest;
+
+            public int Current { get; private set; }
+
+            public bool MoveNext()
+            {
+                while (_rest == 0)
+                {
+                    if (++_word >= length)
+                    {
+                        return false;
+                    }
+
+                    _rest = bits[_word];
+                }
+
+                Current = (_word << 6) + BitOperations.TrailingZeroCount(_rest);
+                _rest &= _rest - 1;
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies the filters to each match, counts categories (without the category filter), and
+    /// keeps the best <c>offset + pageSize</c> hits in the requested order.
+    /// </summary>
+    private sealed class Collector
+    {
+        private readonly SearchQuery _query;
+        private readonly SearchIndex _index;
+        private readonly int _category;
+        private readonly int _keep;
+        private readonly long[] _facets;
+        private readonly Comparison<Hit> _order;
+        private readonly PriorityQueue<Hit, Hit> _best;
+        private long _total;
+
+        public Collector(SearchIndex index, SearchQuery query, bool rankByText)
+        {
+            _index = index;
+            _query = query;
+            _category = query.Category is null ? -1 : index._categoryIds.GetValueOrDefault(query.Category, -2);
+            _keep = query.Offset + query.PageSize;
+            _facets = new long[index._categories.Count];
+            _order = Order(query.Sort, rankByText);
+            _best = new PriorityQueue<Hit, Hit>(_keep + 1, Comparer<Hit>.Create((a, b) => _order(b, a)));
+        }
+
+        public void Offer(IndexedProduct product, int nameTerms)
+        {
+            var stored = product.Product;
+            if ((_query.MinPrice is { } min && stored.Price < min)
+                || (_query.MaxPrice is { } max && stored.Price > max)
+                || (_query.InStock == true && stored.Stock <= 0))
+            {
+                return;
+            }
+
+            _facets[product.Category]++;
+            if (_category != -1 && product.Category != _category)
+            {
+                return;
+            }
+
+            _total++;
+            var hit = new Hit(product, nameTerms);
+            if (_best.Count < _keep)
+            {
+                _best.Enqueue(hit, hit);
+            }
+            else if (_order(hit, _best.Peek()) < 0)
+            {
+                _best.DequeueEnqueue(hit, hit);
+            }
+        }
+
+        public StoreSearchResult Result()
+        {
+            var ordered = new Hit[_best.Count];
+            for (var i = ordered.Length - 1; i >= 0; i--)
+            {
+                ordered[i] = _best.Dequeue();
+            }
+
+            var items = ordered.Skip(_query.Offset).Select(h => h.Product.Product).ToList();
+            var facets = new Dictionary<string, long>(StringComparer.Ordinal);
+            for (var c = 0; c < _facets.Length; c++)
+            {
+                if (_facets[c] > 0)
+                {
+                    facets[_index._categories[c]] = Math.Min(_facets[c], CountLimit);
+                }
+            }
+
+            return new StoreSearchResult(Math.Min(_total, CountLimit), items, facets);
+        }
+
+        private static Comparison<Hit> Order(SearchSort sort, bool rankByText) => sort switch
+        {
+            SearchSort.PriceAsc => (a, b) => Tie(a.Product.Product.Price.CompareTo(b.Product.Product.Price), a, b),
+            SearchSort.PriceDesc => (a, b) => Tie(b.Product.Product.Price.CompareTo(a.Product.Product.Price), b, a),
+            SearchSort.Relevance when rankByText => (a, b) =>
+            {
+                var c = b.NameTerms.CompareTo(a.NameTerms);
+                if (c == 0)
+                {
+                    c = a.Product.NameWordCount.CompareTo(b.Product.NameWordCount);
+                }
+
+                return c != 0 ? c : Newest(a, b);
+            },
+            _ => Newest,
+        };
+
+        private static int Newest(Hit a, Hit b) => Tie(b.Product.CreatedTicks.CompareTo(a.Product.CreatedTicks), a, b);
+
+        private static int Tie(int order, Hit first, Hit second) => order != 0 ? order : first.Product.IdKey.CompareTo(second.Product.IdKey);
+    }
+
+    /// <summary>A match that passed the filters: the product and how many query terms are in its name.</summary>
+    private readonly record struct Hit(IndexedProduct Product, int NameTerms);
+}
