@@ -4,18 +4,21 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Covacha.Search.Bench;
 using Covacha.Search.Data.Postgres;
+using Covacha.Search.Index;
 using Covacha.Search.Messaging;
 using Covacha.Search.Model;
 using Covacha.Shared.Data;
 using Covacha.Shared.Events;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using RabbitMQ.Client;
 
 // Usage (see bench/README.md):
 //   load      <pg> <count>                          generate and write products through the store's own ApplyAsync
 //   http      <baseUrl> <clients> <seconds> [mix]   search load through the dev host; mix = one|two|both
-//   db        <pg> <clients> <seconds> [mix]        the same queries straight against the store (no HTTP)
+//   db        <pg> <clients> <seconds> [mix]        the same queries straight against the store's SQL (no HTTP)
+//   index     <pg> <clients> <seconds> [mix]        the same queries against an in-memory index loaded from <pg> (no HTTP)
 //   publish   <amqp> <count>                        fill search.product-events (run with the indexer stopped)
 //   rate      <pg>                                  events/s the indexer applied (from indexed_at)
 //   fresh     <baseUrl> <amqp> <samples>            create → visible in search latency, system idle
@@ -25,10 +28,11 @@ switch (command)
     case "load": await LoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
     case "http": await HttpLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "db": await DbLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
+    case "index": await IndexLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "publish": await PublishAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
     case "rate": await RateAsync(args[1]); break;
     case "fresh": await FreshnessAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)); break;
-    default: await Console.Error.WriteLineAsync("commands: load | http | db | publish | rate | fresh"); return 2;
+    default: await Console.Error.WriteLineAsync("commands: load | http | db | index | publish | rate | fresh"); return 2;
 }
 
 return 0;
@@ -95,6 +99,42 @@ static async Task DbLoadAsync(string pg, int clients, int seconds, string mix)
     var queries = Queries(mix, 7);
     await RunAsync($"db {mix}", clients, seconds, queries, q =>
         store.SearchAsync(new SearchQuery(q, null, null, null, null, SearchSort.Relevance, 1, 20), CancellationToken.None));
+}
+
+static async Task IndexLoadAsync(string pg, int clients, int seconds, string mix)
+{
+    await using var dataSource = NpgsqlDataSource.Create(pg);
+    using var index = new SearchIndex();
+    var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var watch = Stopwatch.StartNew();
+    var follower = new SearchIndexFollower(index, new PostgresSearchStore(dataSource), Options.Create(new SearchOptions()), NullLogger<SearchIndexFollower>.Instance);
+    await follower.CatchUpAsync(CancellationToken.None);
+    var loaded = watch.Elapsed;
+    var memory = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
+    Console.WriteLine(FormattableString.Invariant(
+        $"index: {index.Count:N0} products loaded from the change feed in {loaded.TotalSeconds:0.0} s, {memory / 1048576.0:0} MiB managed heap"));
+    var queries = Queries(mix, 7);
+
+    // The costliest queries, one client, after a warm-up pass: what the percentiles are made of.
+    static SearchQuery Query(string q) => new(q, null, null, null, null, SearchSort.Relevance, 1, 20);
+    foreach (var q in queries)
+    {
+        index.Search(Query(q));
+    }
+
+    var costs = queries.Distinct().Select(q =>
+    {
+        var t = Stopwatch.GetTimestamp();
+        var total = index.Search(Query(q)).Total;
+        return (q, total, ms: Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    }).OrderByDescending(c => c.ms).ToList();
+    Console.WriteLine("index: costliest queries (1 client): " + string.Join(", ",
+        costs.Take(8).Select(c => FormattableString.Invariant($"'{c.q}' {c.ms:0.00} ms ({c.total} hits)"))));
+    await RunAsync($"index {mix}", clients, seconds, queries, async q =>
+    {
+        await Task.Yield(); // each client takes its turn on the thread pool, as requests would
+        index.Search(Query(q));
+    });
 }
 
 static async Task RunAsync(string label, int clients, int seconds, List<string> queries, Func<string, Task> run)

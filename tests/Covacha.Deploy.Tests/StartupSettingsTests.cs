@@ -83,15 +83,16 @@ public sealed class StartupSettingsTests
     }
 
     [Theory]
-    [InlineData("search-api", "false")]
-    [InlineData("search-indexer", "true")]
-    public void SearchDeployments_SplitTheConsumer(string deployment, string consumerEnabled)
+    [InlineData("search-api", "false", "true")]
+    [InlineData("search-indexer", "true", "false")]
+    public void SearchDeployments_SplitTheConsumerFromTheIndex(string deployment, string consumerEnabled, string inMemoryIndex)
     {
         var overlay = RenderedOverlay.Aks;
 
         var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", deployment));
 
         Assert.Equal(consumerEnabled, environment["Search__ConsumerEnabled"]);
+        Assert.Equal(inMemoryIndex, environment.GetValueOrDefault("Search__InMemoryIndex", "true"));
     }
 
     [Fact]

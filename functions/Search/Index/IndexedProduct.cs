@@ -7,11 +7,14 @@ namespace Covacha.Search.Index;
 /// <summary>A product as the index holds it: its stored fields and what searching and sorting need, computed once.</summary>
 internal sealed class IndexedProduct
 {
-    private IndexedProduct(StoredProduct product, long version, long createdTicks, string[] words, int nameWordsDistinct, string nameFolded, int nameWordCount)
+    private static readonly DateTimeOffset RecencyEpoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private IndexedProduct(StoredProduct product, DateTimeOffset createdAt, string[] words, int nameWordsDistinct, string nameFolded, int nameWordCount)
     {
         Product = product;
-        Version = version;
-        CreatedTicks = createdTicks;
+        var micros = (createdAt - RecencyEpoch).Ticks / 10;
+        Recency = MaxRecency - Math.Clamp(micros, 0, MaxRecency);
+        PriceCents = (long)decimal.Round(product.Price * 100m);
         Words = words;
         NameWordsDistinct = nameWordsDistinct;
         NameFolded = nameFolded;
@@ -21,11 +24,16 @@ internal sealed class IndexedProduct
         IdKey = BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 
+    /// <summary>The largest <see cref="Recency"/>: 53 bits of microseconds, about 285 years.</summary>
+    public const long MaxRecency = (1L << 53) - 1;
+
     public StoredProduct Product { get; }
 
-    public long Version { get; }
+    /// <summary>Microseconds before the latest representable instant: smaller is newer (sorts ascending).</summary>
+    public long Recency { get; }
 
-    public long CreatedTicks { get; }
+    /// <summary>The price in cents (the read model keeps two decimals).</summary>
+    public long PriceCents { get; }
 
     /// <summary>The id in PostgreSQL's uuid order (big-endian bytes), the tie-breaker of every sort.</summary>
     public UInt128 IdKey { get; }
@@ -39,9 +47,6 @@ internal sealed class IndexedProduct
     public string NameFolded { get; }
 
     public int NameWordCount { get; }
-
-    /// <summary>Index of the category in the index's category table; set when the product is added.</summary>
-    public int Category { get; set; }
 
     public static IndexedProduct Create(StoredChange change, StoredProduct product)
     {
@@ -57,7 +62,6 @@ internal sealed class IndexedProduct
             }
         }
 
-        return new IndexedProduct(
-            product, change.Version, change.CreatedAt.UtcTicks, [.. words], nameWordsDistinct, string.Join(' ', nameWords), nameWords.Count);
+        return new IndexedProduct(product, change.CreatedAt, [.. words], nameWordsDistinct, string.Join(' ', nameWords), nameWords.Count);
     }
 }

@@ -32,6 +32,7 @@ public sealed class SearchIndex : IDisposable
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<Guid, int> _ordinals = [];
     private readonly List<IndexedProduct?> _products = [];
+    private readonly ProductColumns _columns = new();
     private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<PostingList>> _wordsByLength = [];
     private readonly List<string> _categories = [];
@@ -92,14 +93,15 @@ public sealed class SearchIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var collector = new Collector(this, query, rankByText: terms.Count > 0);
+            var collector = new Collector(this, query, terms.Count);
             if (terms.Count == 0)
             {
+                var categories = _columns.Category;
                 for (var ordinal = 0; ordinal < _products.Count; ordinal++)
                 {
-                    if (_products[ordinal] is { } product)
+                    if (categories[ordinal] != ProductColumns.NoProduct)
                     {
-                        collector.Offer(product, 0);
+                        collector.Offer(ordinal, 0);
                     }
                 }
 
@@ -119,7 +121,7 @@ public sealed class SearchIndex : IDisposable
             using var matches = new TermMatches(_products.Count, lists, nameOnly: false);
             foreach (var ordinal in matches)
             {
-                collector.Offer(_products[ordinal]!, matches.NameTerms(ordinal));
+                collector.Offer(ordinal, matches.NameTerms(ordinal));
             }
 
             return collector.Result();
@@ -255,6 +257,7 @@ public sealed class SearchIndex : IDisposable
                 }
 
                 _live--;
+                _columns.Clear(ordinal);
             }
 
             _products[ordinal] = replacement;
@@ -276,7 +279,7 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
-        replacement.Category = CategoryId(replacement.Product.Category);
+        _columns.Set(ordinal, replacement, CategoryId(replacement.Product.Category));
         for (var i = 0; i < replacement.Words.Length; i++)
         {
             var word = replacement.Words[i];
@@ -293,6 +296,8 @@ public sealed class SearchIndex : IDisposable
                 sameLength.Add(list);
             }
 
+            // Every product shares the vocabulary's one copy of each word.
+            replacement.Words[i] = list.Word;
             list.Add(ordinal, inName: i < replacement.NameWordsDistinct);
         }
 
@@ -463,53 +468,70 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Applies the filters to each match, counts categories (without the category filter), and
-    /// keeps the best <c>offset + pageSize</c> hits in the requested order.
+    /// keeps the best <c>offset + pageSize</c> hits in the requested order. Everything it reads
+    /// per match comes from <see cref="ProductColumns"/>.
     /// </summary>
     private sealed class Collector
     {
-        private readonly SearchQuery _query;
         private readonly SearchIndex _index;
+        private readonly SearchQuery _query;
+        private readonly int _terms;
         private readonly int _category;
+        private readonly long _minCents;
+        private readonly long _maxCents;
+        private readonly bool _inStock;
+        private readonly bool _idDescending;
         private readonly int _keep;
         private readonly long[] _facets;
-        private readonly Comparison<Hit> _order;
+        private readonly int[] _categories;
+        private readonly long[] _prices;
+        private readonly int[] _stock;
+        private readonly long[] _recency;
+        private readonly byte[] _nameWords;
+        private readonly UInt128[] _ids;
         private readonly PriorityQueue<Hit, Hit> _best;
         private long _total;
 
-        public Collector(SearchIndex index, SearchQuery query, bool rankByText)
+        public Collector(SearchIndex index, SearchQuery query, int terms)
         {
             _index = index;
             _query = query;
+            _terms = terms;
             _category = query.Category is null ? -1 : index._categoryIds.GetValueOrDefault(query.Category, -2);
+            _minCents = query.MinPrice is { } min ? (long)decimal.Ceiling(min * 100m) : long.MinValue;
+            _maxCents = query.MaxPrice is { } max ? (long)decimal.Floor(max * 100m) : long.MaxValue;
+            _inStock = query.InStock == true;
+            _idDescending = query.Sort == SearchSort.PriceDesc;
             _keep = query.Offset + query.PageSize;
             _facets = new long[index._categories.Count];
-            _order = Order(query.Sort, rankByText);
-            _best = new PriorityQueue<Hit, Hit>(_keep + 1, Comparer<Hit>.Create((a, b) => _order(b, a)));
+            var columns = index._columns;
+            (_categories, _prices, _stock, _recency, _nameWords, _ids) =
+                (columns.Category, columns.PriceCents, columns.Stock, columns.Recency, columns.NameWords, columns.IdKey);
+            _best = new PriorityQueue<Hit, Hit>(_keep + 1, Comparer<Hit>.Create((a, b) => Order(b, a)));
         }
 
-        public void Offer(IndexedProduct product, int nameTerms)
+        public void Offer(int ordinal, int nameTerms)
         {
-            var stored = product.Product;
-            if ((_query.MinPrice is { } min && stored.Price < min)
-                || (_query.MaxPrice is { } max && stored.Price > max)
-                || (_query.InStock == true && stored.Stock <= 0))
+            var price = _prices[ordinal];
+            if (price < _minCents || price > _maxCents || (_inStock && _stock[ordinal] <= 0))
             {
                 return;
             }
 
-            _facets[product.Category]++;
-            if (_category != -1 && product.Category != _category)
+            var category = _categories[ordinal];
+            _facets[category]++;
+            if (_category != -1 && category != _category)
             {
                 return;
             }
 
             _total++;
-            var hit = new Hit(product, nameTerms);
+            var hit = new Hit(SortKey(ordinal, price, nameTerms), ordinal);
             if (_best.Count < _keep)
             {
                 _best.Enqueue(hit, hit);
             }
-            else if (_order(hit, _best.Peek()) < 0)
+            else if (Order(hit, _best.Peek()) < 0)
             {
                 _best.DequeueEnqueue(hit, hit);
             }
@@ -523,7 +545,7 @@ public sealed class SearchIndex : IDisposable
                 ordered[i] = _best.Dequeue();
             }
 
-            var items = ordered.Skip(_query.Offset).Select(h => h.Product.Product).ToList();
+            var items = ordered.Skip(_query.Offset).Select(h => _index._products[h.Ordinal]!.Product).ToList();
             var facets = new Dictionary<string, long>(StringComparer.Ordinal);
             for (var c = 0; c < _facets.Length; c++)
             {
@@ -536,28 +558,32 @@ public sealed class SearchIndex : IDisposable
             return new StoreSearchResult(Math.Min(_total, CountLimit), items, facets);
         }
 
-        private static Comparison<Hit> Order(SearchSort sort, bool rankByText) => sort switch
+        /// <summary>
+        /// One number that orders hits (ascending), ties broken by id. Relevance: every term in
+        /// the name first (then most of them), then the shorter name, then the newer product.
+        /// </summary>
+        private long SortKey(int ordinal, long price, int nameTerms) => _query.Sort switch
         {
-            SearchSort.PriceAsc => (a, b) => Tie(a.Product.Product.Price.CompareTo(b.Product.Product.Price), a, b),
-            SearchSort.PriceDesc => (a, b) => Tie(b.Product.Product.Price.CompareTo(a.Product.Product.Price), b, a),
-            SearchSort.Relevance when rankByText => (a, b) =>
-            {
-                var c = b.NameTerms.CompareTo(a.NameTerms);
-                if (c == 0)
-                {
-                    c = a.Product.NameWordCount.CompareTo(b.Product.NameWordCount);
-                }
-
-                return c != 0 ? c : Newest(a, b);
-            },
-            _ => Newest,
+            SearchSort.PriceAsc => price,
+            SearchSort.PriceDesc => -price,
+            SearchSort.Relevance when _terms > 0 =>
+                ((long)(_terms - nameTerms) << 59) | ((long)_nameWords[ordinal] << 53) | _recency[ordinal],
+            _ => _recency[ordinal],
         };
 
-        private static int Newest(Hit a, Hit b) => Tie(b.Product.CreatedTicks.CompareTo(a.Product.CreatedTicks), a, b);
+        private int Order(Hit a, Hit b)
+        {
+            var c = a.Key.CompareTo(b.Key);
+            if (c != 0)
+            {
+                return c;
+            }
 
-        private static int Tie(int order, Hit first, Hit second) => order != 0 ? order : first.Product.IdKey.CompareTo(second.Product.IdKey);
+            c = _ids[a.Ordinal].CompareTo(_ids[b.Ordinal]);
+            return _idDescending ? -c : c;
+        }
     }
 
-    /// <summary>A match that passed the filters: the product and how many query terms are in its name.</summary>
-    private readonly record struct Hit(IndexedProduct Product, int NameTerms);
+    /// <summary>A match that passed the filters: its sort key and ordinal.</summary>
+    private readonly record struct Hit(long Key, int Ordinal);
 }
