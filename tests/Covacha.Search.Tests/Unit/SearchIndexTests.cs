@@ -1,0 +1,68 @@
+using Covacha.Search.Index;
+using Covacha.Search.Model;
+
+namespace Covacha.Search.Tests.Unit;
+
+/// <summary>
+/// The index's own bookkeeping, driven with feed entries directly (its search semantics are the
+/// store contract's, checked against a real PostgreSQL in IndexedSearchStoreTests).
+/// </summary>
+public sealed class SearchIndexTests
+{
+    private long _sequence;
+
+    private StoredChange Upsert(Guid id, string name, decimal price = 10m, string category = "home") =>
+        new(++_sequence, id, _sequence, new StoredProduct(id, name, "", price, "EUR", category, null, 1), DateTimeOffset.UnixEpoch.AddDays(_sequence));
+
+    private StoredChange Delete(Guid id) => new(++_sequence, id, _sequence, null, DateTimeOffset.UnixEpoch);
+
+    private static List<string> Names(SearchIndex index, string q, SearchSort sort = SearchSort.PriceAsc) =>
+        index.Search(new SearchQuery(q, null, null, null, null, sort, 1, 50)).Items.Select(i => i.Name).ToList();
+
+    [Fact]
+    public void Apply_UpdateOfAnOlderProduct_JoinsAndLeavesWordListsInTheMiddle()
+    {
+        using var index = new SearchIndex();
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        index.Apply([Upsert(first, "Silla roble", 1m), Upsert(second, "Mesa compartida", 2m), Upsert(third, "Lámpara compartida", 3m)]);
+
+        index.Apply([Upsert(first, "Silla compartida", 1m)]);
+
+        Assert.Equal(["Silla compartida", "Mesa compartida", "Lámpara compartida"], Names(index, "compartida"));
+        Assert.Empty(Names(index, "roble"));
+
+        index.Apply([Delete(second)]);
+
+        Assert.Equal(["Silla compartida", "Lámpara compartida"], Names(index, "compartida"));
+        Assert.Equal(2, index.Count);
+        Assert.Equal(_sequence, index.Position);
+    }
+
+    [Fact]
+    public void Apply_DeleteOfUnknownProductThenRecreate_IsSearchableOnce()
+    {
+        using var index = new SearchIndex();
+        var id = Guid.NewGuid();
+
+        index.Apply([Delete(id), Upsert(id, "Taza azul"), Delete(id), Upsert(id, "Taza verde")]);
+
+        Assert.Equal(["Taza verde"], Names(index, "taza"));
+        Assert.Empty(Names(index, "azul"));
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public void Search_ManyChunksOfChanges_KeepsPricesAndFacetsPerProduct()
+    {
+        using var index = new SearchIndex();
+        var categories = new[] { "home", "books", "toys" };
+        index.Apply(Enumerable.Range(0, 1_000).Select(i => Upsert(Guid.NewGuid(), $"Producto {i}", 1m + i, categories[i % 3])).ToList());
+
+        var result = index.Search(new SearchQuery("producto", "books", 100m, 199.99m, null, SearchSort.PriceDesc, 1, 3));
+
+        // Prices 100–199.99 are products 99–198; books are i % 3 == 1.
+        Assert.Equal(["Producto 196", "Producto 193", "Producto 190"], result.Items.Select(i => i.Name));
+        Assert.Equal(new Dictionary<string, long> { ["home"] = 34, ["books"] = 33, ["toys"] = 33 }, result.CategoryCounts);
+        Assert.Equal(33, result.Total);
+    }
+}
