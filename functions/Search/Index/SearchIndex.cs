@@ -34,10 +34,9 @@ public sealed class SearchIndex : IDisposable
     private readonly List<IndexedProduct?> _products = [];
     private readonly ProductColumns _columns = new();
     private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<PostingList>> _wordsByLength = [];
     private readonly List<string> _categories = [];
     private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
-    private PostingList[] _vocabulary = [];
+    private readonly Vocabulary _vocabulary = new();
     private long _position;
     private int _live;
 
@@ -65,15 +64,9 @@ public sealed class SearchIndex : IDisposable
             _lock.EnterWriteLock();
             try
             {
-                var newWords = new List<PostingList>();
                 for (var i = start; i < end; i++)
                 {
-                    Replace(changes[i].ProductId, prepared[i - start], newWords);
-                }
-
-                if (newWords.Count > 0)
-                {
-                    _vocabulary = Merge(_vocabulary, newWords);
+                    Replace(changes[i].ProductId, prepared[i - start]);
                 }
 
                 Volatile.Write(ref _position, Math.Max(_position, changes[end - 1].Sequence));
@@ -97,7 +90,7 @@ public sealed class SearchIndex : IDisposable
             if (terms.Count == 0)
             {
                 var categories = _columns.Category;
-                for (var ordinal = 0; ordinal < _products.Count; ordinal++)
+                for (var ordinal = _products.Count - 1; ordinal >= 0; ordinal--)
                 {
                     if (categories[ordinal] != ProductColumns.NoProduct)
                     {
@@ -216,13 +209,7 @@ public sealed class SearchIndex : IDisposable
         var lists = new List<PostingList>();
         if (term.IsPrefix)
         {
-            for (var i = LowerBound(_vocabulary, term.Word); i < _vocabulary.Length && _vocabulary[i].Word.StartsWith(term.Word, StringComparison.Ordinal); i++)
-            {
-                if (_vocabulary[i].Count > 0)
-                {
-                    lists.Add(_vocabulary[i]);
-                }
-            }
+            _vocabulary.AddStartingWith(term.Word, lists);
         }
         else if (_postings.TryGetValue(term.Word, out var exact) && exact.Count > 0)
         {
@@ -234,18 +221,11 @@ public sealed class SearchIndex : IDisposable
             return lists;
         }
 
-        for (var length = term.Word.Length - 1; length <= term.Word.Length + 1; length++)
-        {
-            if (_wordsByLength.TryGetValue(length, out var sameLength))
-            {
-                lists.AddRange(sameLength.Where(p => p.Count > 0 && TextFolding.WithinOneEdit(term.Word, p.Word)));
-            }
-        }
-
+        _vocabulary.AddWithinOneEdit(term.Word, lists);
         return lists.OrderByDescending(p => p.Count).ThenBy(p => p.Word, StringComparer.Ordinal).Take(MaxCorrections).ToList();
     }
 
-    private void Replace(Guid id, IndexedProduct? replacement, List<PostingList> newWords)
+    private void Replace(Guid id, IndexedProduct? replacement)
     {
         if (_ordinals.TryGetValue(id, out var ordinal))
         {
@@ -287,13 +267,7 @@ public sealed class SearchIndex : IDisposable
             {
                 list = new PostingList(word);
                 _postings[word] = list;
-                newWords.Add(list);
-                if (!_wordsByLength.TryGetValue(word.Length, out var sameLength))
-                {
-                    _wordsByLength[word.Length] = sameLength = [];
-                }
-
-                sameLength.Add(list);
+                _vocabulary.Add(list);
             }
 
             // Every product shares the vocabulary's one copy of each word.
@@ -314,48 +288,6 @@ public sealed class SearchIndex : IDisposable
         }
 
         return id;
-    }
-
-    private static PostingList[] Merge(PostingList[] sorted, List<PostingList> added)
-    {
-        added.Sort((a, b) => string.CompareOrdinal(a.Word, b.Word));
-        var merged = new PostingList[sorted.Length + added.Count];
-        int i = 0, j = 0, k = 0;
-        while (i < sorted.Length && j < added.Count)
-        {
-            merged[k++] = string.CompareOrdinal(sorted[i].Word, added[j].Word) <= 0 ? sorted[i++] : added[j++];
-        }
-
-        while (i < sorted.Length)
-        {
-            merged[k++] = sorted[i++];
-        }
-
-        while (j < added.Count)
-        {
-            merged[k++] = added[j++];
-        }
-
-        return merged;
-    }
-
-    private static int LowerBound(PostingList[] sorted, string word)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = low + ((high - low) >> 1);
-            if (string.CompareOrdinal(sorted[middle].Word, word) < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     /// <summary>
@@ -440,9 +372,14 @@ public sealed class SearchIndex : IDisposable
             return buffer;
         }
 
+        /// <summary>
+        /// Highest ordinal first. Ordinals are given in arrival order, so this is roughly newest
+        /// first: the top-k heap fills with the likeliest winners and rejects most later matches
+        /// with one comparison (ascending order made nearly every match a heap replacement).
+        /// </summary>
         public struct Enumerator(ulong[] bits, int length)
         {
-            private int _word = -1;
+            private int _word = length;
             private ulong _rest;
 
             public int Current { get; private set; }
@@ -451,7 +388,7 @@ public sealed class SearchIndex : IDisposable
             {
                 while (_rest == 0)
                 {
-                    if (++_word >= length)
+                    if (--_word < 0)
                     {
                         return false;
                     }
@@ -459,8 +396,9 @@ public sealed class SearchIndex : IDisposable
                     _rest = bits[_word];
                 }
 
-                Current = (_word << 6) + BitOperations.TrailingZeroCount(_rest);
-                _rest &= _rest - 1;
+                var bit = 63 - BitOperations.LeadingZeroCount(_rest);
+                Current = (_word << 6) + bit;
+                _rest &= ~(1UL << bit);
                 return true;
             }
         }
