@@ -99,6 +99,11 @@ public static class DevHostApplication
         ["Identity:JwksUrl"] = $"{origin}/api/auth/.well-known/jwks.json",
         ["Search:ProductsBaseUrl"] = origin,
         ["Telemetry:PrometheusPort"] = "0",
+
+        // Per-request logs (ASP.NET Core's request and endpoint lines, Npgsql's per-command line) cost
+        // more CPU than serving a request; warnings and errors still show.
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Npgsql"] = "Warning",
     };
 
     private static void MapFrontend(WebApplication app, string routePrefix)

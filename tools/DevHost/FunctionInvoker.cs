@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
@@ -13,25 +14,40 @@ namespace Covacha.DevHost;
 /// and route values bound by parameter name, and the returned <c>IResult</c> or
 /// <c>IActionResult</c> executed against the response.
 /// </summary>
+/// <remarks>
+/// The reflection (parameter binding, the function class's constructor, how to await the return
+/// type) is worked out once per route here, not on every request.
+/// </remarks>
 public sealed class FunctionInvoker(FunctionApp app, FunctionRoute route, ILogger logger)
 {
+    private readonly Func<HttpContext, object?>[] _binders = route.Method.GetParameters().Select(Binder).ToArray();
+    private readonly ObjectFactory? _createFunctionClass = route.Method.IsStatic
+        ? null
+        : ActivatorUtilities.CreateFactory(route.FunctionClass, Type.EmptyTypes);
+    private readonly MethodInvoker _method = MethodInvoker.Create(route.Method);
+    private readonly Func<object?, Task<object?>> _unwrap = Unwrapper(route.Method.ReturnType);
+
     public async Task InvokeAsync(HttpContext context)
     {
         await using var scope = app.Services.CreateAsyncScope();
         context.RequestServices = scope.ServiceProvider;
         try
         {
-            var target = route.Method.IsStatic
+            var target = _createFunctionClass is null
                 ? null
-                : ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, route.FunctionClass);
-            var arguments = route.Method.GetParameters().Select(p => Bind(p, context)).ToArray();
-            var returned = route.Method.Invoke(target, arguments);
-            var result = await Unwrap(returned);
+                : scope.ServiceProvider.GetService(route.FunctionClass) ?? _createFunctionClass(scope.ServiceProvider, null);
+            var arguments = new object?[_binders.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = _binders[i](context);
+            }
+
+            var result = await _unwrap(_method.Invoke(target, arguments.AsSpan()));
             await Execute(result, context);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            var inner = ex is System.Reflection.TargetInvocationException { InnerException: { } e } ? e : ex;
+            var inner = ex is TargetInvocationException { InnerException: { } e } ? e : ex;
             logger.LogError(inner, "Function {Function} failed", route.FunctionName);
             if (!context.Response.HasStarted)
             {
@@ -40,56 +56,75 @@ public sealed class FunctionInvoker(FunctionApp app, FunctionRoute route, ILogge
         }
     }
 
-    private static object? Bind(System.Reflection.ParameterInfo parameter, HttpContext context)
+    private static Func<HttpContext, object?> Binder(ParameterInfo parameter)
     {
         if (parameter.ParameterType == typeof(HttpRequest))
         {
-            return context.Request;
+            return context => context.Request;
         }
 
         if (parameter.ParameterType == typeof(CancellationToken))
         {
-            return context.RequestAborted;
+            return context => context.RequestAborted;
         }
 
         if (parameter.ParameterType == typeof(HttpContext))
         {
-            return context;
+            return context => context;
         }
 
-        var raw = context.GetRouteValue(parameter.Name!)?.ToString();
-        if (raw is null)
-        {
-            return parameter.HasDefaultValue ? parameter.DefaultValue : null;
-        }
-
+        var name = parameter.Name!;
+        var missing = parameter.HasDefaultValue ? parameter.DefaultValue : null;
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-        return type == typeof(string) ? raw
-            : type == typeof(Guid) ? Guid.Parse(raw, CultureInfo.InvariantCulture)
-            : Convert.ChangeType(raw, type, CultureInfo.InvariantCulture);
+        Func<string, object> convert = type == typeof(string) ? raw => raw
+            : type == typeof(Guid) ? raw => Guid.Parse(raw, CultureInfo.InvariantCulture)
+            : raw => Convert.ChangeType(raw, type, CultureInfo.InvariantCulture);
+        return context => context.GetRouteValue(name)?.ToString() is { } raw ? convert(raw) : missing;
     }
 
-    private static async Task<object?> Unwrap(object? returned)
+    /// <summary>Awaits what the function returned, by its declared type, and gives its result (null for none).</summary>
+    private static Func<object?, Task<object?>> Unwrapper(Type returnType)
     {
-        switch (returned)
+        if (returnType == typeof(Task) || returnType == typeof(ValueTask))
         {
-            case Task task:
-                await task;
-                var resultProperty = task.GetType().GetProperty("Result");
-                return resultProperty?.PropertyType.Name == "VoidTaskResult" ? null : resultProperty?.GetValue(task);
-            case ValueTask valueTask:
-                await valueTask;
-                return null;
-            default:
-                if (returned?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ValueTask<>))
-                {
-                    var asTask = (Task)type.GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(returned, null)!;
-                    return await Unwrap(asTask);
-                }
-
-                return returned;
+            return returnType == typeof(Task) ? AwaitTask : AwaitValueTask;
         }
+
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(Task<>) || definition == typeof(ValueTask<>)))
+        {
+            var helper = definition == typeof(Task<>) ? nameof(AwaitTaskOf) : nameof(AwaitValueTaskOf);
+            return typeof(FunctionInvoker).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(returnType.GetGenericArguments()[0])
+                .CreateDelegate<Func<object?, Task<object?>>>();
+        }
+
+        return returned => Task.FromResult(returned);
     }
+
+    private static async Task<object?> AwaitTask(object? returned)
+    {
+        if (returned is Task task)
+        {
+            await task;
+        }
+
+        return null;
+    }
+
+    private static async Task<object?> AwaitValueTask(object? returned)
+    {
+        if (returned is ValueTask task)
+        {
+            await task;
+        }
+
+        return null;
+    }
+
+    private static async Task<object?> AwaitTaskOf<T>(object? returned) => returned is Task<T> task ? await task : null;
+
+    private static async Task<object?> AwaitValueTaskOf<T>(object? returned) => returned is ValueTask<T> task ? await task : null;
 
     private static Task Execute(object? result, HttpContext context) => result switch
     {
