@@ -2,8 +2,6 @@ using Covacha.Search.Data.Postgres;
 using Covacha.Search.Index;
 using Covacha.Search.Model;
 using Covacha.Search.Tests.Infrastructure;
-using Covacha.Shared.Data;
-using Covacha.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,20 +14,17 @@ namespace Covacha.Search.Tests.Contract;
 /// </summary>
 public sealed class IndexedStoreFixture : IAsyncLifetime
 {
-    private TestDatabase? _database;
+    private SearchDatabase? _database;
 
-    public NpgsqlDataSource DataSource { get; private set; } = null!;
-    public PostgresSearchStore Postgres { get; private set; } = null!;
+    public NpgsqlDataSource DataSource => _database!.DataSource;
     public SearchIndex Index { get; } = new();
     public IndexedSearchStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("searchi");
-        DataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(DataSource, typeof(SearchServices).Assembly, "search", NullLogger.Instance).MigrateAsync(CancellationToken.None);
-        Postgres = new PostgresSearchStore(DataSource);
-        Store = new IndexedSearchStore(Postgres, Index, Follow(Postgres, Index));
+        _database = await SearchDatabase.CreateAsync("searchi");
+        var postgres = new PostgresSearchStore(DataSource);
+        Store = new IndexedSearchStore(postgres, Index, Follow(postgres, Index));
         await Store.ApplyAsync(Catalogue.All.Select(TestProducts.Upsert).ToList(), CancellationToken.None);
     }
 
@@ -40,7 +35,6 @@ public sealed class IndexedStoreFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Index.Dispose();
-        await DataSource.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();

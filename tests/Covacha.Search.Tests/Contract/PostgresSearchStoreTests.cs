@@ -1,8 +1,5 @@
 using Covacha.Search.Data.Postgres;
 using Covacha.Search.Tests.Infrastructure;
-using Covacha.Shared.Data;
-using Covacha.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Covacha.Search.Tests.Contract;
@@ -10,23 +7,20 @@ namespace Covacha.Search.Tests.Contract;
 /// <summary>The PostgreSQL leg: always runs, on a fresh database of the real server.</summary>
 public sealed class PostgresStoreFixture : IAsyncLifetime
 {
-    private TestDatabase? _database;
+    private SearchDatabase? _database;
 
-    public NpgsqlDataSource DataSource { get; private set; } = null!;
+    public NpgsqlDataSource DataSource => _database!.DataSource;
     public PostgresSearchStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("searchc");
-        DataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(DataSource, typeof(SearchServices).Assembly, "search", NullLogger.Instance).MigrateAsync(CancellationToken.None);
+        _database = await SearchDatabase.CreateAsync("searchc");
         Store = new PostgresSearchStore(DataSource);
         await Store.ApplyAsync(Catalogue.All.Select(TestProducts.Upsert).ToList(), CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        await DataSource.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();

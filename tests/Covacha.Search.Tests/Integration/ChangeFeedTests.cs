@@ -2,10 +2,6 @@ using Covacha.Search.Data.Postgres;
 using Covacha.Search.Index;
 using Covacha.Search.Model;
 using Covacha.Search.Tests.Infrastructure;
-using Covacha.Shared.Data;
-using Covacha.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using static Covacha.Search.Tests.Contract.IndexedStoreFixture;
 
 namespace Covacha.Search.Tests.Integration;
@@ -16,21 +12,17 @@ namespace Covacha.Search.Tests.Integration;
 /// </summary>
 public sealed class ChangeFeedTests : IAsyncLifetime
 {
-    private TestDatabase? _database;
-    private NpgsqlDataSource _dataSource = null!;
+    private SearchDatabase? _database;
     private PostgresSearchStore _writer = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("searchf");
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(_dataSource, typeof(SearchServices).Assembly, "search", NullLogger.Instance).MigrateAsync(CancellationToken.None);
-        _writer = new PostgresSearchStore(_dataSource);
+        _database = await SearchDatabase.CreateAsync("searchf");
+        _writer = new PostgresSearchStore(_database.DataSource);
     }
 
     public async Task DisposeAsync()
     {
-        await _dataSource.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
