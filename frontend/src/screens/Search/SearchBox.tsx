@@ -33,7 +33,8 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
   const listId = `${id}-list`;
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The highlighted suggestion by id, so a newer list that still holds it keeps it highlighted.
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
   const typed = useRef(false);
   const debounced = useDebouncedValue(value, SUGGEST_DELAY_MS);
@@ -46,10 +47,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
     }
     const ac = new AbortController();
     suggest(q, ac.signal)
-      .then((s) => {
-        setSuggestions(s.slice(0, 8));
-        setActive(-1);
-      })
+      .then((s) => setSuggestions(s.slice(0, 8)))
       .catch(() => {
         /* suggestions are a nicety: the search itself reports errors */
       });
@@ -57,6 +55,12 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
   }, [debounced]);
 
   const expanded = open && focused && suggestions.length > 0 && value.trim() !== '';
+  const active = suggestions.findIndex((s) => s.id === activeId);
+
+  function highlight(index: number) {
+    setOpen(true);
+    setActiveId(suggestions[index]?.id ?? null);
+  }
 
   function pick(s: Suggestion) {
     setOpen(false);
@@ -68,14 +72,12 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
       case 'ArrowDown':
         if (!suggestions.length) return;
         e.preventDefault();
-        setOpen(true);
-        setActive((a) => (a + 1) % suggestions.length);
+        highlight((active + 1) % suggestions.length);
         break;
       case 'ArrowUp':
         if (!suggestions.length) return;
         e.preventDefault();
-        setOpen(true);
-        setActive((a) => (a <= 0 ? suggestions.length - 1 : a - 1));
+        highlight(active <= 0 ? suggestions.length - 1 : active - 1);
         break;
       case 'Enter': {
         e.preventDefault();
@@ -91,7 +93,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
         if (expanded) {
           e.preventDefault();
           setOpen(false);
-          setActive(-1);
+          setActiveId(null);
         } else if (value) {
           e.preventDefault();
           onChange('');
@@ -127,13 +129,14 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
         onChange={(e) => {
           typed.current = true;
           setOpen(true);
+          setActiveId(null);
           onChange(e.target.value);
         }}
         onKeyDown={onKeyDown}
         onFocus={() => setFocused(true)}
         onBlur={() => {
           setFocused(false);
-          setActive(-1);
+          setActiveId(null);
         }}
       />
       <ul id={listId} role="listbox" aria-label="Suggestions" className="suggestions" hidden={!expanded}>

@@ -73,6 +73,43 @@ describe('SearchScreen', () => {
     await waitFor(() => expect(location()).toBe('/products/p-9'));
   });
 
+  it('keeps the highlighted suggestion when a newer list for the same text still has it', async () => {
+    const user = userEvent.setup();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: result([]) },
+      'GET /api/search/suggest': async (c: RecordedCall) => {
+        if (c.url.searchParams.get('q') !== 'lam') {
+          return { body: { suggestions: [{ id: 'p-1', name: 'Desk lamp' }, { id: 'p-9', name: 'Lamp oil' }] } };
+        }
+        await held; // the answer for the whole word arrives after the user has chosen
+        return { body: { suggestions: [{ id: 'p-9', name: 'Lamp oil' }, { id: 'p-1', name: 'Desk lamp' }] } };
+      },
+    });
+    renderApp('/');
+    await screen.findByText('No products match.');
+    const box = screen.getByRole('combobox', { name: 'Search products' });
+
+    await user.type(box, 'la');
+    const listbox = await screen.findByRole('listbox', { name: 'Suggestions' });
+    const option = (name: string) => within(listbox).getAllByRole('option').find((o) => o.textContent === name)!;
+    await user.type(box, 'm');
+    await waitFor(() => expect(api.callsTo('GET', '/api/search/suggest').map((c) => c.url.searchParams.get('q'))).toContain('lam'));
+    await user.keyboard('{ArrowDown}');
+    expect(box).toHaveAttribute('aria-activedescendant', option('Desk lamp').id);
+
+    release();
+    await waitFor(() => expect(within(listbox).getAllByRole('option')[0]).toHaveTextContent('Lamp oil'));
+    expect(box).toHaveAttribute('aria-activedescendant', option('Desk lamp').id);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(location()).toBe('/products/p-1'));
+  });
+
   it('changes filters and sort through the URL', async () => {
     const user = userEvent.setup();
     const api = mockApi({ ...sessionRoutes(null), ...categoriesRoute, 'GET /api/search': { body: result([hit()]) } });
