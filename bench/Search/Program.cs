@@ -145,6 +145,23 @@ static async Task IndexLoadAsync(string pg, int clients, int seconds, string mix
     }).OrderByDescending(c => c.ms).ToList();
     Console.WriteLine("index: costliest queries (1 client): " + string.Join(", ",
         costs.Take(8).Select(c => FormattableString.Invariant($"'{c.q}' {c.ms:0.00} ms ({c.total} hits)"))));
+
+    // Type-ahead: every prefix of one to four letters of the query words, as typed.
+    var prefixes = CatalogueGenerator.QueryWords.SelectMany(w => Enumerable.Range(1, Math.Min(4, w.Length)).Select(n => w[..n])).Distinct().ToList();
+    foreach (var p in prefixes)
+    {
+        index.Suggest(p, 8);
+    }
+
+    var suggestCosts = prefixes.Select(p =>
+    {
+        var t = Stopwatch.GetTimestamp();
+        index.Suggest(p, 8);
+        return (p, ms: Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    }).OrderBy(c => c.ms).ToList();
+    Console.WriteLine(FormattableString.Invariant(
+        $"index: suggest over {suggestCosts.Count} prefixes of 1-4 letters (1 client): p50 {suggestCosts[suggestCosts.Count / 2].ms:0.00} ms, costliest ")
+        + string.Join(", ", suggestCosts.TakeLast(4).Reverse().Select(c => FormattableString.Invariant($"'{c.p}' {c.ms:0.00} ms"))));
     await RunAsync($"index {mix}", clients, seconds, queries, async q =>
     {
         await Task.Yield(); // each client takes its turn on the thread pool, as requests would

@@ -38,7 +38,11 @@ internal sealed class IndexedProduct
     /// <summary>The id in PostgreSQL's uuid order (big-endian bytes), the tie-breaker of every sort.</summary>
     public UInt128 IdKey { get; }
 
-    /// <summary>The distinct folded words: those of the name first (<see cref="NameWordsDistinct"/> of them), then the description's others.</summary>
+    /// <summary>
+    /// The distinct folded words in order of appearance: those of the name first
+    /// (<see cref="NameWordsDistinct"/> of them, so the name's first word is <c>Words[0]</c>), then
+    /// the description's others.
+    /// </summary>
     public string[] Words { get; }
 
     public int NameWordsDistinct { get; }
@@ -51,8 +55,16 @@ internal sealed class IndexedProduct
     public static IndexedProduct Create(StoredChange change, StoredProduct product)
     {
         var nameWords = TextFolding.Words(product.Name);
-        var distinct = new HashSet<string>(nameWords, StringComparer.Ordinal);
-        var words = new List<string>(distinct);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
+        foreach (var word in nameWords)
+        {
+            if (distinct.Add(word))
+            {
+                words.Add(word);
+            }
+        }
+
         var nameWordsDistinct = words.Count;
         foreach (var word in TextFolding.Words(product.Description))
         {

@@ -23,6 +23,12 @@ internal sealed class ProductColumns
 
     public UInt128[] IdKey { get; private set; } = [];
 
+    /// <summary>The name's length in characters (suggestions prefer short names).</summary>
+    public int[] NameLength { get; private set; } = [];
+
+    /// <summary>The name's first folded word, the vocabulary's own copy (suggestions prefer names that start with the typed words).</summary>
+    public string?[] FirstNameWord { get; private set; } = [];
+
     public void Set(int ordinal, IndexedProduct product, int category)
     {
         if (ordinal >= Category.Length)
@@ -34,6 +40,8 @@ internal sealed class ProductColumns
             Recency = Grow(Recency, capacity);
             NameWords = Grow(NameWords, capacity);
             IdKey = Grow(IdKey, capacity);
+            NameLength = Grow(NameLength, capacity);
+            FirstNameWord = Grow(FirstNameWord, capacity);
         }
 
         Category[ordinal] = category;
@@ -42,6 +50,8 @@ internal sealed class ProductColumns
         Recency[ordinal] = product.Recency;
         NameWords[ordinal] = (byte)Math.Min(product.NameWordCount, 63);
         IdKey[ordinal] = product.IdKey;
+        NameLength[ordinal] = product.Product.Name.Length;
+        FirstNameWord[ordinal] = product.NameWordsDistinct > 0 ? product.Words[0] : null;
     }
 
     public void Clear(int ordinal) => Category[ordinal] = NoProduct;

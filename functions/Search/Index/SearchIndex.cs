@@ -151,31 +151,36 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            var best = new PriorityQueue<(IndexedProduct Product, bool Starts), (IndexedProduct Product, bool Starts)>(
-                limit + 1, Comparer<(IndexedProduct Product, bool Starts)>.Create((a, b) => CompareSuggestions(b, a)));
+            // Ordered by one key (names that start with the typed words first, then shorter
+            // names) read from the columns; only ties look at the names themselves.
+            var (firstWords, nameLengths) = (_columns.FirstNameWord, _columns.NameLength);
+            var order = Comparer<Hit>.Create((a, b) => CompareSuggestions(a, b));
+            var best = new PriorityQueue<Hit, Hit>(limit + 1, Comparer<Hit>.Create((a, b) => order.Compare(b, a)));
             using var matches = new TermMatches(_products.Count, lists, nameOnly: true);
             foreach (var ordinal in matches)
             {
-                var product = _products[ordinal]!;
-                var candidate = (product, product.NameFolded.StartsWith(typed, StringComparison.Ordinal));
+                var first = firstWords[ordinal];
+                var starts = terms.Count == 1
+                    ? first is not null && first.StartsWith(typed, StringComparison.Ordinal)
+                    : first == terms[0].Word && _products[ordinal]!.NameFolded.StartsWith(typed, StringComparison.Ordinal);
+                var candidate = new Hit(((starts ? 0L : 1L) << 32) | (uint)nameLengths[ordinal], ordinal);
                 if (best.Count < limit)
                 {
                     best.Enqueue(candidate, candidate);
                 }
-                else if (CompareSuggestions(candidate, best.Peek()) < 0)
+                else if (order.Compare(candidate, best.Peek()) < 0)
                 {
                     best.DequeueEnqueue(candidate, candidate);
                 }
             }
 
-            var ordered = new List<(IndexedProduct Product, bool Starts)>(best.Count);
-            while (best.Count > 0)
+            var ordered = new StoredProduct[best.Count];
+            for (var i = ordered.Length - 1; i >= 0; i--)
             {
-                ordered.Add(best.Dequeue());
+                ordered[i] = _products[best.Dequeue().Ordinal]!.Product;
             }
 
-            ordered.Reverse();
-            return ordered.Select(s => new Suggestion(s.Product.Product.Id, s.Product.Product.Name)).ToList();
+            return ordered.Select(p => new Suggestion(p.Id, p.Name)).ToList();
         }
         finally
         {
@@ -183,20 +188,15 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private static int CompareSuggestions((IndexedProduct Product, bool Starts) a, (IndexedProduct Product, bool Starts) b)
+    private int CompareSuggestions(Hit a, Hit b)
     {
-        var c = b.Starts.CompareTo(a.Starts);
+        var c = a.Key.CompareTo(b.Key);
         if (c == 0)
         {
-            c = a.Product.Product.Name.Length.CompareTo(b.Product.Product.Name.Length);
+            c = string.CompareOrdinal(_products[a.Ordinal]!.Product.Name, _products[b.Ordinal]!.Product.Name);
         }
 
-        if (c == 0)
-        {
-            c = string.CompareOrdinal(a.Product.Product.Name, b.Product.Product.Name);
-        }
-
-        return c != 0 ? c : a.Product.IdKey.CompareTo(b.Product.IdKey);
+        return c != 0 ? c : _columns.IdKey[a.Ordinal].CompareTo(_columns.IdKey[b.Ordinal]);
     }
 
     /// <summary>
@@ -259,7 +259,6 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
-        _columns.Set(ordinal, replacement, CategoryId(replacement.Product.Category));
         for (var i = 0; i < replacement.Words.Length; i++)
         {
             var word = replacement.Words[i];
@@ -274,6 +273,8 @@ public sealed class SearchIndex : IDisposable
             replacement.Words[i] = list.Word;
             list.Add(ordinal, inName: i < replacement.NameWordsDistinct);
         }
+
+        _columns.Set(ordinal, replacement, CategoryId(replacement.Product.Category));
 
         _live++;
     }
@@ -314,7 +315,7 @@ public sealed class SearchIndex : IDisposable
                     Array.Clear(any, 0, _length);
                     foreach (var list in terms[t])
                     {
-                        foreach (var entry in list.Entries)
+                        foreach (var entry in nameOnly ? list.NameEntries : list.Entries)
                         {
                             var ordinal = entry >> 1;
                             var bit = 1UL << ordinal;

@@ -65,4 +65,21 @@ public sealed class SearchIndexTests
         Assert.Equal(new Dictionary<string, long> { ["home"] = 34, ["books"] = 33, ["toys"] = 33 }, result.CategoryCounts);
         Assert.Equal(33, result.Total);
     }
+
+    [Fact]
+    public void Suggest_SeveralWords_NamesStartingWithThemComeFirstThenShorterNames()
+    {
+        using var index = new SearchIndex();
+        index.Apply(
+        [
+            Upsert(Guid.NewGuid(), "Laptop Lenovo ThinkPad"),
+            Upsert(Guid.NewGuid(), "Lenovo ThinkPad X1 Carbon Gen 11"),
+            Upsert(Guid.NewGuid(), "Lenovo ThinkCentre"),
+            Upsert(Guid.NewGuid(), "Lenovo Legion"),
+        ]);
+
+        var names = index.Suggest("lenovo THINK", 8).Select(s => s.Name);
+
+        Assert.Equal(["Lenovo ThinkCentre", "Lenovo ThinkPad X1 Carbon Gen 11", "Laptop Lenovo ThinkPad"], names);
+    }
 }
