@@ -67,6 +67,15 @@ public sealed class PasswordHasherTests
     public void VerifyCore_MalformedOrAbusiveEncoding_FalseWithoutThrowing(string encoded) =>
         Assert.False(PasswordHasher.VerifyCore("whatever password", encoded));
 
+    // Well-formed Argon2id that the earlier implementation and the argon2 CLI accept (the right
+    // password) but libsodium cannot compute: two lanes, an 8-byte salt. This service never stored
+    // either; a login against one must fail, not answer 500.
+    [Theory]
+    [InlineData("$argon2id$v=19$m=19456,t=2,p=2$Y292YWNoYS12ZWN0b3IwMw$LHOaLeF7EYRGJqu7jdFbKvV8Ts3n//ROI9cRw1yFjno")]
+    [InlineData("$argon2id$v=19$m=19456,t=2,p=1$Y292YWNoYTg$dDwZb8gsLT/Yd9dBW6zIKtXfhKiaHpsyLr1DtMMlfss")]
+    public async Task VerifyAsync_ParametersLibsodiumCannotCompute_FalseWithoutThrowing(string stored) =>
+        Assert.False(await Hasher().VerifyAsync(VectorPassword, stored, CancellationToken.None));
+
     [Fact]
     public void VerifyCore_TamperedHash_False()
     {
