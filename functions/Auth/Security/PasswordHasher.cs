@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Konscious.Security.Cryptography;
+using NSec.Cryptography;
 
 namespace Covacha.Auth.Security;
 
 /// <summary>
 /// Argon2id at OWASP's minimum cost (19 MiB, 2 passes, 1 lane), stored PHC-style:
 /// <c>$argon2id$v=19$m=19456,t=2,p=1$&lt;salt&gt;$&lt;hash&gt;</c> (unpadded base64). The cost is read
-/// back from the stored string, so raising it later keeps old hashes verifiable.
+/// back from the stored string, so raising it later keeps old hashes verifiable. Computed by
+/// libsodium through NSec, which takes one lane and a 16-byte salt only: every hash this service
+/// has stored has both, and a string with anything else fails verification.
 /// </summary>
 public sealed class PasswordHasher(HashingGate gate)
 {
@@ -60,17 +62,18 @@ public sealed class PasswordHasher(HashingGate gate)
 
     private static byte[] Compute(string password, byte[] salt, int memoryKib, int iterations, int parallelism, int length)
     {
+        var argon = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
+        {
+            DegreeOfParallelism = parallelism,
+            MemorySize = memoryKib,
+            NumberOfPasses = iterations,
+        });
+
+        // UTF-8 bytes, never NSec's string overload: that one hashes UTF-16, so no stored hash would match.
         var bytes = Encoding.UTF8.GetBytes(password);
         try
         {
-            using var argon = new Argon2id(bytes)
-            {
-                Salt = salt,
-                MemorySize = memoryKib,
-                Iterations = iterations,
-                DegreeOfParallelism = parallelism,
-            };
-            return argon.GetBytes(length);
+            return argon.DeriveBytes(bytes, salt, length);
         }
         finally
         {
@@ -106,12 +109,12 @@ public sealed class PasswordHasher(HashingGate gate)
             }
         }
 
-        if (memory is < 8 or > MaxMemoryKib || iterations is < 1 or > 10 || parallelism is < 1 or > 16)
+        if (memory is < 8 or > MaxMemoryKib || iterations is < 1 or > 10 || parallelism != Parallelism)
         {
             return false;
         }
 
-        return TryDecode(parts[4], out salt) && salt.Length >= 8
+        return TryDecode(parts[4], out salt) && salt.Length == SaltBytes
             && TryDecode(parts[5], out hash) && hash.Length is >= 16 and <= 64;
     }
 
