@@ -7,6 +7,7 @@ using Covacha.Search.Data.Postgres;
 using Covacha.Search.Index;
 using Covacha.Search.Messaging;
 using Covacha.Search.Model;
+using Covacha.Search.Text;
 using Covacha.Shared.Data;
 using Covacha.Shared.Events;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +20,7 @@ using RabbitMQ.Client;
 //   http      <baseUrl> <clients> <seconds> [mix]   search load through the dev host; mix = one|two|both
 //   db        <pg> <clients> <seconds> [mix]        the same queries straight against the store's SQL (no HTTP)
 //   index     <pg> <clients> <seconds> [mix]        the same queries against an in-memory index loaded from <pg> (no HTTP)
+//   fold      <count>                               text folding per product: the table path against decomposing, side by side
 //   publish   <amqp> <count>                        fill search.product-events (run with the indexer stopped)
 //   rate      <pg>                                  events/s the indexer applied (from indexed_at)
 //   fresh     <baseUrl> <amqp> <samples>            create → visible in search latency, system idle
@@ -29,10 +31,11 @@ switch (command)
     case "http": await HttpLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "db": await DbLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "index": await IndexLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
+    case "fold": Fold(int.Parse(args[1], CultureInfo.InvariantCulture)); break;
     case "publish": await PublishAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
     case "rate": await RateAsync(args[1]); break;
     case "fresh": await FreshnessAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)); break;
-    default: await Console.Error.WriteLineAsync("commands: load | http | db | index | publish | rate | fresh"); return 2;
+    default: await Console.Error.WriteLineAsync("commands: load | http | db | index | fold | publish | rate | fresh"); return 2;
 }
 
 return 0;
@@ -167,6 +170,36 @@ static async Task IndexLoadAsync(string pg, int clients, int seconds, string mix
         await Task.Yield(); // each client takes its turn on the thread pool, as requests would
         index.Search(Query(q));
     });
+}
+
+static void Fold(int count)
+{
+    var generator = new CatalogueGenerator(seed: 42);
+    var texts = Enumerable.Range(0, count).Select(_ => generator.Next(DateTimeOffset.UtcNow).Description).ToList();
+    double Median(Func<string, string> fold)
+    {
+        var runs = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            foreach (var text in texts)
+            {
+                fold(text);
+            }
+
+            runs.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds * 1000 / texts.Count);
+        }
+
+        return runs.Order().ElementAt(2);
+    }
+
+    // Alternated, so both see the same machine.
+    var decomposing = Median(TextFolding.FoldByDecomposing);
+    var table = Median(t => TextFolding.Fold(t));
+    var decomposingAgain = Median(TextFolding.FoldByDecomposing);
+    var snippet = Median(t => TextFolding.Snippet(t, ["negro"]));
+    Console.WriteLine(FormattableString.Invariant(
+        $"fold: {count:N0} descriptions (avg {texts.Average(t => t.Length):0} chars), median of 5 passes: table {table:0.00} µs, decomposing {decomposing:0.00} / {decomposingAgain:0.00} µs (ratio {(decomposing + decomposingAgain) / 2 / table:0.0}x); snippet {snippet:0.00} µs"));
 }
 
 static async Task RunAsync(string label, int clients, int seconds, List<string> queries, Func<string, Task> run)

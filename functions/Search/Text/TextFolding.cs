@@ -13,6 +13,21 @@ public static class TextFolding
 {
     public const int MaxWordLength = 40;
 
+    /// <summary>Characters below this fold through <see cref="Table"/>; a text with any other goes the slow way.</summary>
+    private const char TableEnd = '\u3000';
+
+    private const char Drop = '\0';
+    private const char Decompose = '\uffff';
+
+    /// <summary>
+    /// Each character's fold, computed once by <see cref="FoldByDecomposing"/>: its folded letter or
+    /// digit, a space, <see cref="Drop"/> (a combining mark) or <see cref="Decompose"/> (it folds to
+    /// more than one character). Folding character by character is the same as decomposing the
+    /// whole text: decomposition works per character, and its reordering only moves marks, which
+    /// fold to nothing or to a space alike.
+    /// </summary>
+    private static readonly char[] Table = BuildTable();
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -20,6 +35,28 @@ public static class TextFolding
             return "";
         }
 
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            var folded = c < TableEnd ? Table[c] : Decompose;
+            if (folded == Decompose)
+            {
+                return FoldByDecomposing(text);
+            }
+
+            if (folded != Drop)
+            {
+                buffer[length++] = folded;
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>The definition: decompose (NFD), drop the combining marks, lower-case, keep [a-z0-9], the rest become spaces.</summary>
+    internal static string FoldByDecomposing(string text)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -34,6 +71,23 @@ public static class TextFolding
         }
 
         return builder.ToString();
+    }
+
+    private static char[] BuildTable()
+    {
+        var table = new char[TableEnd];
+        for (var c = 0; c < TableEnd; c++)
+        {
+            var folded = FoldByDecomposing(((char)c).ToString());
+            table[c] = folded.Length switch
+            {
+                0 => Drop,
+                1 => folded[0],
+                _ => Decompose,
+            };
+        }
+
+        return table;
     }
 
     /// <summary>The words of a text, in order, duplicates kept.</summary>

@@ -13,6 +13,26 @@ public sealed class TextFoldingTests
         Assert.Equal(expected, TextFolding.Words(text));
 
     [Theory]
+    [InlineData("Ñandú, pingüino y señor")]
+    [InlineData("Cafe\u0301 cre\u0300me brûlée")]
+    [InlineData("Ωmega Ångström ǄŁódź ß æ")]
+    [InlineData("Precio: 10 € — “oferta” ½ ①")]
+    [InlineData("日本のカメラ and ÉCLAIR")]
+    [InlineData("emoji 📷 cámara")]
+    public void Fold_ThroughTheTable_EqualsDecomposingTheWholeText(string text) =>
+        Assert.Equal(TextFolding.FoldByDecomposing(text), TextFolding.Fold(text));
+
+    [Fact]
+    public void Fold_EveryCharacterBelowTheTableEnd_EqualsDecomposingIt()
+    {
+        for (var c = 0; c < 0x3000; c++)
+        {
+            var text = "a" + (char)c + "b";
+            Assert.Equal(TextFolding.FoldByDecomposing(text), TextFolding.Fold(text));
+        }
+    }
+
+    [Theory]
     [InlineData("camara", "camra", true)]
     [InlineData("camra", "camara", true)]
     [InlineData("camara", "camaar", true)]
