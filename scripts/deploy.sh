@@ -47,13 +47,14 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TF_DIR="$REPO_ROOT/terraform"
 NAMESPACE="covacha"
 
-# name|Dockerfile|build context, relative to the repository root. The names are
+# name|Dockerfile|build context|APP build argument (the Functions app the shared
+# functions/Dockerfile builds), paths relative to the repository root. The names are
 # the kustomize image names in k8s/overlays/aks (tests/infra checks they match).
 IMAGES=(
-  "covacha/auth|functions/Auth/Dockerfile|."
-  "covacha/products|functions/Products/Dockerfile|."
-  "covacha/search|functions/Search/Dockerfile|."
-  "covacha/frontend|frontend/Dockerfile|frontend"
+  "covacha/auth|functions/Dockerfile|.|Auth"
+  "covacha/products|functions/Dockerfile|.|Products"
+  "covacha/search|functions/Dockerfile|.|Search"
+  "covacha/frontend|frontend/Dockerfile|frontend|"
 )
 DEPLOYMENTS=(auth products search-api search-indexer frontend)
 MIGRATION_JOBS=(migrate-auth migrate-products migrate-search)
@@ -254,17 +255,17 @@ cmd_build() {
   else
     log "no Docker engine: building in Azure with 'az acr build'"
   fi
-  local entry name dockerfile context
+  local entry name dockerfile context app
   for entry in "${IMAGES[@]}"; do
-    IFS='|' read -r name dockerfile context <<<"$entry"
+    IFS='|' read -r name dockerfile context app <<<"$entry"
     log "image $login_server/$name:$tag"
     if [[ $use_docker -eq 1 ]]; then
-      docker build --platform linux/amd64 --file "$REPO_ROOT/$dockerfile" \
+      docker build --platform linux/amd64 --file "$REPO_ROOT/$dockerfile" --build-arg "APP=$app" \
         --tag "$login_server/$name:$tag" "$REPO_ROOT/$context"
       docker push "$login_server/$name:$tag"
     else
       # az acr build takes the Dockerfile path relative to the context.
-      az acr build --registry "$acr" --image "$name:$tag" --platform linux/amd64 \
+      az acr build --registry "$acr" --image "$name:$tag" --platform linux/amd64 --build-arg "APP=$app" \
         --file "$REPO_ROOT/$dockerfile" "$REPO_ROOT/$context" --output none
     fi
   done

@@ -12,14 +12,18 @@ namespace Covacha.Deploy.Tests;
 /// <summary>The images the manifests run are the ones the Dockerfiles build, configured alike.</summary>
 public sealed partial class ImageTests
 {
-    /// <summary>Image name → Dockerfile and build context (the same table scripts/deploy.sh builds from).</summary>
-    public static readonly IReadOnlyDictionary<string, (string Dockerfile, string Context)> Images = new Dictionary<string, (string, string)>
-    {
-        ["covacha/auth"] = ("functions/Auth/Dockerfile", "."),
-        ["covacha/products"] = ("functions/Products/Dockerfile", "."),
-        ["covacha/search"] = ("functions/Search/Dockerfile", "."),
-        ["covacha/frontend"] = ("frontend/Dockerfile", "frontend"),
-    };
+    /// <summary>
+    /// Image name → Dockerfile, build context and APP build argument (the same table
+    /// scripts/deploy.sh builds from; the three Functions apps share functions/Dockerfile).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Dockerfile, string Context, string App)> Images =
+        new Dictionary<string, (string, string, string)>
+        {
+            ["covacha/auth"] = ("functions/Dockerfile", ".", "Auth"),
+            ["covacha/products"] = ("functions/Dockerfile", ".", "Products"),
+            ["covacha/search"] = ("functions/Dockerfile", ".", "Search"),
+            ["covacha/frontend"] = ("frontend/Dockerfile", "frontend", ""),
+        };
 
     public static TheoryData<string, string> FunctionsImages => new()
     {
@@ -50,7 +54,7 @@ public sealed partial class ImageTests
             .ToHashSet();
 
         Assert.Equal(Images.Keys.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
-        foreach (var (dockerfile, context) in Images.Values)
+        foreach (var (dockerfile, context, _) in Images.Values)
         {
             Assert.True(File.Exists(Repository.PathOf(dockerfile)), dockerfile);
             var ignore = Repository.PathOf(context, ".dockerignore");
@@ -63,12 +67,16 @@ public sealed partial class ImageTests
     [MemberData(nameof(FunctionsImages))]
     public void FunctionsDockerfile_PublishesTheAppIntoTheFunctionsImage(string image, string assembly)
     {
-        var dockerfile = Repository.Read(Images[image].Dockerfile);
-        var project = assembly.Replace("Covacha.", "", StringComparison.Ordinal);
+        var (path, _, app) = Images[image];
+        var dockerfile = Repository.Read(path);
 
+        // The shared Dockerfile publishes functions/<APP>/Covacha.<APP>.csproj: APP must name this app's project.
+        Assert.Equal(assembly, $"Covacha.{app}");
+        Assert.True(File.Exists(Repository.PathOf("functions", app, $"{assembly}.csproj")), $"no project for APP={app}");
         var froms = FromLine().Matches(dockerfile).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0"], froms);
-        Assert.Contains($"dotnet publish functions/{project}/{assembly}.csproj", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ARG APP", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish functions/${APP}/Covacha.${APP}.csproj", dockerfile, StringComparison.Ordinal);
         Assert.Contains("-o /home/site/wwwroot", dockerfile, StringComparison.Ordinal);
         var env = EnvOf(dockerfile);
         Assert.Equal("/home/site/wwwroot", env["AzureWebJobsScriptRoot"]);

@@ -13,11 +13,13 @@ const workflowSrc = read(workflowPath);
 const workflow = YAML.parse(workflowSrc);
 const deploySh = read(join(repoRoot, 'scripts', 'deploy.sh'));
 
+// Image → Dockerfile, build context and APP build argument (the Functions app the
+// shared functions/Dockerfile builds; empty for the frontend).
 const DOCKERFILES = {
-  'covacha/auth': ['functions/Auth/Dockerfile', '.'],
-  'covacha/products': ['functions/Products/Dockerfile', '.'],
-  'covacha/search': ['functions/Search/Dockerfile', '.'],
-  'covacha/frontend': ['frontend/Dockerfile', 'frontend'],
+  'covacha/auth': ['functions/Dockerfile', '.', 'Auth'],
+  'covacha/products': ['functions/Dockerfile', '.', 'Products'],
+  'covacha/search': ['functions/Dockerfile', '.', 'Search'],
+  'covacha/frontend': ['frontend/Dockerfile', 'frontend', ''],
 };
 
 // k8s/ is written by the Kubernetes work; COVACHA_K8S_DIR points the check at
@@ -32,11 +34,11 @@ function k8sImageNames() {
   return images.map((i) => i.name).sort();
 }
 
-const jenkinsImages = () => [...jenkinsfile.matchAll(/\[name: '([^']+)', dockerfile: '([^']+)', context: '([^']+)'\]/g)]
-  .map((m) => ({ name: m[1], dockerfile: m[2], context: m[3] }));
+const jenkinsImages = () => [...jenkinsfile.matchAll(/\[name: '([^']+)', dockerfile: '([^']+)', context: '([^']+)', app: '([^']*)'\]/g)]
+  .map((m) => ({ name: m[1], dockerfile: m[2], context: m[3], app: m[4] }));
 const workflowImages = () => workflow.jobs.images.strategy.matrix.image;
-const deployShImages = () => [...deploySh.matchAll(/^\s+"(covacha\/[a-z-]+)\|([^|]+)\|([^"]+)"$/gm)]
-  .map((m) => ({ name: m[1], dockerfile: m[2], context: m[3] }));
+const deployShImages = () => [...deploySh.matchAll(/^\s+"(covacha\/[a-z-]+)\|([^|]+)\|([^|]+)\|([^"]*)"$/gm)]
+  .map((m) => ({ name: m[1], dockerfile: m[2], context: m[3], app: m[4] }));
 const runSteps = (job) => (job.steps ?? []).map((s) => s.run ?? '').join('\n');
 
 test('the Jenkinsfile and the workflow run ./covacha test', () => {
@@ -49,9 +51,14 @@ test('the Jenkinsfile, the workflow and deploy.sh build the images k8s/overlays/
   for (const [who, images] of [['Jenkinsfile', jenkinsImages()], ['workflow', workflowImages()], ['scripts/deploy.sh', deployShImages()]]) {
     assert.deepEqual(images.map((i) => i.name).sort(), expected, `${who} builds different images than k8s/overlays/aks names`);
     for (const i of images) {
-      assert.deepEqual([i.dockerfile, i.context], DOCKERFILES[i.name], `${who}: ${i.name} built from the wrong Dockerfile/context`);
+      assert.deepEqual([i.dockerfile, i.context, i.app], DOCKERFILES[i.name], `${who}: ${i.name} built from the wrong Dockerfile/context/APP`);
     }
   }
+  // Each builder hands the APP argument to the Dockerfile.
+  assert.match(jenkinsfile, /docker build [^"]*--build-arg APP=\$\{img\.app\}/);
+  assert.equal(deploySh.match(/--build-arg "APP=\$app"/g)?.length, 2, 'scripts/deploy.sh: docker build and az acr build both pass APP');
+  const buildStep = workflow.jobs.images.steps.find((st) => (st.uses ?? '').startsWith('docker/build-push-action'));
+  assert.equal(buildStep.with['build-args'], 'APP=${{ matrix.image.app }}');
   // The workflow's push loop names the same images.
   for (const name of expected) assert.match(runSteps(workflow.jobs.plan), new RegExp(name.replace('/', '\\/')));
 });
