@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Covacha.Products.Data;
 using Covacha.Products.Model;
+using Covacha.Shared.Events;
 using Covacha.Shared.Http;
 using Covacha.Shared.Identity;
 using Microsoft.AspNetCore.Http;

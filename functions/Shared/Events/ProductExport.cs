@@ -1,4 +1,11 @@
-namespace Covacha.Products.Model;
+namespace Covacha.Shared.Events;
+
+/// <summary>
+/// A page of Products' export (<c>GET /api/products/export</c>), which Search's reindex reads:
+/// every product, deleted ones included, in a stable order. <c>next</c> is the <c>after</c> value
+/// for the following page, null at the end.
+/// </summary>
+public sealed record ExportPage(IReadOnlyList<ExportItem> Items, string? Next);
 
 /// <summary>One product in the export: its last state and version, and whether it was deleted.</summary>
 public sealed record ExportItem(
