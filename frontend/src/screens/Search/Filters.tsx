@@ -87,39 +87,11 @@ export function Filters({ query, categories, counts, onChange, onClear, id, open
           Price
         </p>
         <div className="price-range">
-          <label className="price-range__field">
-            <span>Min</span>
-            <input
-              className="input"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
-              name="minPrice"
-              value={min}
-              onChange={(e) => setMin(e.target.value)}
-              aria-invalid={priceError ? true : undefined}
-              aria-describedby={priceError ? 'price-error' : undefined}
-            />
-          </label>
+          <PriceInput label="Min" name="minPrice" value={min} onChange={setMin} invalid={!!priceError} />
           <span aria-hidden="true" className="price-range__dash">
             –
           </span>
-          <label className="price-range__field">
-            <span>Max</span>
-            <input
-              className="input"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
-              name="maxPrice"
-              value={max}
-              onChange={(e) => setMax(e.target.value)}
-              aria-invalid={priceError ? true : undefined}
-              aria-describedby={priceError ? 'price-error' : undefined}
-            />
-          </label>
+          <PriceInput label="Max" name="maxPrice" value={max} onChange={setMax} invalid={!!priceError} />
         </div>
         {priceError && (
           <p id="price-error" className="field__error">
@@ -146,5 +118,34 @@ export function Filters({ query, categories, counts, onChange, onClear, id, open
         Clear filters
       </button>
     </aside>
+  );
+}
+
+interface PriceInputProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}
+
+/** One end of the price range; both ends point at the one range error. */
+function PriceInput({ label, name, value, onChange, invalid }: PriceInputProps) {
+  return (
+    <label className="price-range__field">
+      <span>{label}</span>
+      <input
+        className="input"
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="any"
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? 'price-error' : undefined}
+      />
+    </label>
   );
 }
