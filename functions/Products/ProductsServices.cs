@@ -5,6 +5,7 @@ using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
 using Covacha.Shared.Identity;
+using Covacha.Shared.Pipeline;
 using Covacha.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class ProductsServices
             var options = sp.GetRequiredService<IOptions<ProductsOptions>>().Value;
             return new ProductValidator(options.EffectiveCurrencies, options.EffectiveDefaultCurrency);
         });
+        services.AddSingleton<IServiceKeySource>(sp => sp.GetRequiredService<IOptions<ProductsOptions>>().Value);
         services.AddSingleton<ProductStore>();
 
         var rabbitMq = ConnectionStrings.Required(configuration, "RabbitMQ");

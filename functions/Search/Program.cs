@@ -1,10 +1,12 @@
 using Covacha.Search;
 using Covacha.Shared.Data;
+using Covacha.Shared.Pipeline;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseRequestPipeline();
 builder.Services.AddSearch(builder.Configuration);
 var host = builder.Build();
 if (args.Contains(MigrationCommand.Argument))

@@ -9,6 +9,7 @@ using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
 using Covacha.Shared.Identity;
+using Covacha.Shared.Pipeline;
 using Covacha.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class SearchServices
             }
         }
 
+        services.AddSingleton<ITransientFailureFilter, StoreFailures>();
         services.AddHostedService<StoreInitializer>();
         if (settings.Store != SearchOptions.MongoStore && settings.InMemoryIndex)
         {

@@ -38,11 +38,13 @@ public sealed class FunctionInvokerTests
     [Theory]
     [InlineData(nameof(InvokerTestFunctions.ThrowsSync))]
     [InlineData(nameof(InvokerTestFunctions.ThrowsAsync))]
-    public async Task InvokeAsync_FunctionThrows_Answers500(string function)
+    public async Task InvokeAsync_FunctionThrows_Answers500Problem(string function)
     {
         var context = await InvokeAsync(function);
 
         Assert.Equal(StatusCodes.Status500InternalServerError, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Contains("https://covacha.dev/problems/internal", Body(context));
     }
 
     private static async Task<HttpContext> InvokeAsync(string function, RouteValueDictionary? routeValues = null)

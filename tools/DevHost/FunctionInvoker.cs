@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Covacha.Shared.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
@@ -11,8 +12,9 @@ namespace Covacha.DevHost;
 /// <summary>
 /// Calls one function the way the isolated worker does with ASP.NET Core integration: an
 /// instance from the app's container per invocation, <c>HttpRequest</c>, <c>CancellationToken</c>
-/// and route values bound by parameter name, and the returned <c>IResult</c> or
-/// <c>IActionResult</c> executed against the response.
+/// and route values bound by parameter name, run through the shared <see cref="RequestPipeline"/>
+/// (as the worker runs it as middleware), and the returned <c>IResult</c> or <c>IActionResult</c>
+/// executed against the response.
 /// </summary>
 /// <remarks>
 /// The reflection (parameter binding, the function class's constructor, how to await the return
@@ -27,28 +29,33 @@ public sealed class FunctionInvoker(FunctionApp app, FunctionRoute route, ILogge
     private readonly MethodInvoker _method = MethodInvoker.Create(route.Method);
     private readonly Func<object?, Task<object?>> _unwrap = Unwrapper(route.Method.ReturnType);
 
+    private readonly FunctionDescriptor _descriptor = FunctionDescriptor.Of(route.FunctionName, route.Method);
+
     public async Task InvokeAsync(HttpContext context)
     {
         await using var scope = app.Services.CreateAsyncScope();
         context.RequestServices = scope.ServiceProvider;
         try
         {
-            var target = _createFunctionClass is null
-                ? null
-                : scope.ServiceProvider.GetService(route.FunctionClass) ?? _createFunctionClass(scope.ServiceProvider, null);
-            var arguments = new object?[_binders.Length];
-            for (var i = 0; i < arguments.Length; i++)
+            var result = await RequestPipeline.RunAsync(context, scope.ServiceProvider, _descriptor, async () =>
             {
-                arguments[i] = _binders[i](context);
-            }
+                var target = _createFunctionClass is null
+                    ? null
+                    : scope.ServiceProvider.GetService(route.FunctionClass) ?? _createFunctionClass(scope.ServiceProvider, null);
+                var arguments = new object?[_binders.Length];
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    arguments[i] = _binders[i](context);
+                }
 
-            var result = await _unwrap(_method.Invoke(target, arguments.AsSpan()));
+                return await _unwrap(_method.Invoke(target, arguments.AsSpan()));
+            });
             await Execute(result, context);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            var inner = ex is TargetInvocationException { InnerException: { } e } ? e : ex;
-            logger.LogError(inner, "Function {Function} failed", route.FunctionName);
+            // Only executing the result can fail here; under the worker that fails the invocation too.
+            logger.LogError(ex, "Function {Function} failed writing its response", route.FunctionName);
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;

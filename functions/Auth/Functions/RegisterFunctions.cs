@@ -4,19 +4,15 @@ using Covacha.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace Covacha.Auth.Functions;
 
-public sealed class RegisterFunctions(AccountService accounts, ILogger<RegisterFunctions> logger)
+public sealed class RegisterFunctions(AccountService accounts)
 {
     [Function("AuthRegister")]
-    public Task<Results<Created<UserDto>, ApiProblem>> Register(
+    public async Task<Results<Created<UserDto>, ApiProblem>> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        DatabaseGuard.RunAsync(() => RegisterCore(request, cancellationToken), logger, cancellationToken);
-
-    private async Task<Results<Created<UserDto>, ApiProblem>> RegisterCore(HttpRequest request, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, AuthJsonContext.Default.RegisterRequest, cancellationToken);
         if (body.Problem is { } problem)

@@ -5,32 +5,16 @@ using Covacha.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace Covacha.Auth.Functions;
 
 /// <summary>Sessions: log in, refresh the access token, log out.</summary>
-public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore refreshTokens, ILogger<TokenFunctions> logger)
+public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore refreshTokens)
 {
     [Function("AuthToken")]
-    public Task<Results<Ok<TokenResponse>, ApiProblem>> Token(
+    public async Task<Results<Ok<TokenResponse>, ApiProblem>> Token(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/token")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        DatabaseGuard.RunAsync(() => TokenCore(request, cancellationToken), logger, cancellationToken);
-
-    [Function("AuthTokenRefresh")]
-    public Task<Results<Ok<TokenResponse>, ApiProblem>> Refresh(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/token/refresh")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        DatabaseGuard.RunAsync(() => RefreshCore(request, cancellationToken), logger, cancellationToken);
-
-    [Function("AuthLogout")]
-    public Task<Results<NoContent, ApiProblem>> Logout(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        DatabaseGuard.RunAsync(() => LogoutCore(request, cancellationToken), logger, cancellationToken);
-
-    private async Task<Results<Ok<TokenResponse>, ApiProblem>> TokenCore(HttpRequest request, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, AuthJsonContext.Default.TokenRequest, cancellationToken);
         if (body.Problem is { } problem)
@@ -65,7 +49,10 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
         }
     }
 
-    private async Task<Results<Ok<TokenResponse>, ApiProblem>> RefreshCore(HttpRequest request, CancellationToken cancellationToken)
+    [Function("AuthTokenRefresh")]
+    public async Task<Results<Ok<TokenResponse>, ApiProblem>> Refresh(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/token/refresh")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         var response = request.HttpContext.Response;
         NoStore(response);
@@ -80,7 +67,10 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
         return TypedResults.Ok(new TokenResponse(result.AccessToken!.Token, "Bearer", result.AccessToken.ExpiresIn));
     }
 
-    private async Task<Results<NoContent, ApiProblem>> LogoutCore(HttpRequest request, CancellationToken cancellationToken)
+    [Function("AuthLogout")]
+    public async Task<Results<NoContent, ApiProblem>> Logout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
         await accounts.LogoutAsync(RefreshCookie.Read(request), cancellationToken);
         RefreshCookie.Clear(request.HttpContext.Response);

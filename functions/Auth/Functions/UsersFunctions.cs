@@ -6,35 +6,22 @@ using Covacha.Shared.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
+using Covacha.Shared.Pipeline;
 
 namespace Covacha.Auth.Functions;
 
 /// <summary>Account administration (admins only).</summary>
-public sealed class UsersFunctions(AccessTokenValidator validator, UserStore users, ILogger<UsersFunctions> logger)
+public sealed class UsersFunctions(UserStore users)
 {
     public const int MaxPageSize = 100;
+    private const string OnlyAdmins = "Only an admin may manage accounts.";
 
     [Function("AuthUsersList")]
-    public Task<Results<Ok<UserPage>, ApiProblem>> List(
+    [RequireRole(Roles.Admin, Denied = OnlyAdmins)]
+    public async Task<Results<Ok<UserPage>, ApiProblem>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/users")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        DatabaseGuard.RunAsync(() => ListCore(request, cancellationToken), logger, cancellationToken);
-
-    [Function("AuthUsersSetRole")]
-    public Task<Results<Ok<UserDto>, ApiProblem>> SetRole(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "auth/users/{id:guid}/role")] HttpRequest request,
-        Guid id,
-        CancellationToken cancellationToken) =>
-        DatabaseGuard.RunAsync(() => SetRoleCore(request, id, cancellationToken), logger, cancellationToken);
-
-    private async Task<Results<Ok<UserPage>, ApiProblem>> ListCore(HttpRequest request, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        if (await RequireAdminAsync(request, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
         if (!TryQueryInt(request, "page", 1, 1, int.MaxValue / MaxPageSize, out var page, out var pageProblem))
         {
             return pageProblem!;
@@ -48,13 +35,13 @@ public sealed class UsersFunctions(AccessTokenValidator validator, UserStore use
         return TypedResults.Ok(await users.ListAsync(page, pageSize, cancellationToken));
     }
 
-    private async Task<Results<Ok<UserDto>, ApiProblem>> SetRoleCore(HttpRequest request, Guid id, CancellationToken cancellationToken)
+    [Function("AuthUsersSetRole")]
+    [RequireRole(Roles.Admin, Denied = OnlyAdmins)]
+    public async Task<Results<Ok<UserDto>, ApiProblem>> SetRole(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "auth/users/{id:guid}/role")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
     {
-        if (await RequireAdminAsync(request, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
         var body = await JsonBody.ReadAsync(request, AuthJsonContext.Default.RoleRequest, cancellationToken);
         if (body.Problem is { } problem)
         {
@@ -69,17 +56,6 @@ public sealed class UsersFunctions(AccessTokenValidator validator, UserStore use
 
         var account = await users.SetRoleAsync(id, role!, cancellationToken);
         return account is null ? Problems.NotFound("No such user.") : TypedResults.Ok(account.ToDto());
-    }
-
-    private async Task<ApiProblem?> RequireAdminAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var caller = await validator.AuthenticateAsync(request, cancellationToken);
-        if (caller.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        return caller.Caller!.IsAdmin ? null : Problems.Forbidden("Only an admin may manage accounts.");
     }
 
     private static bool TryQueryInt(HttpRequest request, string name, int fallback, int min, int max, out int value, out ApiProblem? problem)

@@ -1,35 +1,28 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Covacha.Products.Data;
 using Covacha.Products.Model;
 using Covacha.Shared.Events;
 using Covacha.Shared.Http;
 using Covacha.Shared.Identity;
+using Covacha.Shared.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Covacha.Products.Functions;
 
 /// <summary>Pages of full product snapshots (tombstones included) for Search to rebuild its read model.</summary>
-public sealed class ExportFunctions(AccessTokenValidator tokens, ProductStore store, IOptions<ProductsOptions> options)
+public sealed class ExportFunctions(ProductStore store)
 {
-    public const string ServiceKeyHeader = "X-Covacha-Service-Key";
     public const int DefaultPageSize = 500;
     public const int MaxPageSize = 1000;
 
     [Function("ProductsExport")]
+    [RequireRole(Roles.Admin, Denied = "Only an admin or the Search service may export.", OrServiceKey = true)]
     public async Task<Results<JsonHttpResult<ExportPage>, ApiProblem>> Export(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await AuthorizeAsync(request, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
         var query = request.Query;
         var limit = DefaultPageSize;
         if (query.TryGetValue("limit", out var rawLimit)
@@ -53,26 +46,5 @@ public sealed class ExportFunctions(AccessTokenValidator tokens, ProductStore st
         var items = await store.ExportAsync(after, limit, cancellationToken);
         var next = items.Count == limit ? items[^1].Id.ToString() : null;
         return TypedResults.Json(new ExportPage(items, next), ProductsJsonContext.Default.ExportPage);
-    }
-
-    private async Task<ApiProblem?> AuthorizeAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var presented = request.Headers[ServiceKeyHeader].ToString();
-        if (presented.Length > 0)
-        {
-            var expected = options.Value.ServiceKey;
-            return expected is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(
-                Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected))
-                ? null
-                : Problems.Unauthorized("The service key is not valid.");
-        }
-
-        var (caller, problem) = await tokens.AuthenticateAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return caller!.IsAdmin ? null : Problems.Forbidden("Only an admin or the Search service may export.");
     }
 }

@@ -7,7 +7,7 @@ using Covacha.Products.Data;
 using Covacha.Products.Model;
 using Covacha.Shared.Events;
 using Covacha.Shared.Http;
-using Covacha.Shared.Identity;
+using Covacha.Shared.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +15,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Covacha.Products.Functions;
 
 /// <summary>The product resource: create, read, list, replace, merge-patch and delete.</summary>
-public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore store, ProductValidator validator)
+public sealed class ProductsFunctions(ProductStore store, ProductValidator validator)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -25,16 +25,11 @@ public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore 
     private static readonly HashSet<string> s_readOnly = ["id", "ownerId", "version", "createdAt", "updatedAt"];
 
     [Function("ProductsCreate")]
+    [SignedIn]
     public async Task<Results<ProductResponse, ApiProblem>> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "products")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (caller, authProblem) = await tokens.AuthenticateAsync(request, cancellationToken);
-        if (authProblem is not null)
-        {
-            return authProblem;
-        }
-
         var (input, bodyProblem) = await JsonBody.ReadAsync(request, ProductsJsonContext.Default.ProductInput, cancellationToken);
         if (bodyProblem is not null)
         {
@@ -47,7 +42,7 @@ public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore 
             return problem;
         }
 
-        var product = await store.CreateAsync(caller!.UserId, fields!, cancellationToken);
+        var product = await store.CreateAsync(request.Caller().UserId, fields!, cancellationToken);
         return new ProductResponse(product, StatusCodes.Status201Created, $"/api/products/{product.Id}");
     }
 
@@ -100,7 +95,7 @@ public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore 
         var rawOwner = query["owner"].ToString();
         if (rawOwner == "me")
         {
-            var (caller, authProblem) = await tokens.AuthenticateAsync(request, cancellationToken);
+            var (caller, authProblem) = await request.AuthenticateAsync(cancellationToken);
             if (authProblem is not null)
             {
                 return authProblem;
@@ -125,15 +120,15 @@ public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore 
     }
 
     [Function("ProductsReplace")]
+    [SignedIn]
     public async Task<Results<ProductResponse, ApiProblem>> Replace(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "products/{id:guid}")] HttpRequest request,
         Guid id,
         CancellationToken cancellationToken)
     {
-        var (caller, problem) = await PreconditionsAsync(request, cancellationToken);
-        if (problem is not null)
+        if (!ETags.Has(request, "If-Match"))
         {
-            return problem;
+            return Problems.PreconditionRequired();
         }
 
         var (input, bodyProblem) = await JsonBody.ReadAsync(request, ProductsJsonContext.Default.ProductInput, cancellationToken);
@@ -144,20 +139,20 @@ public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore 
 
         var ifMatch = request.Headers.IfMatch.ToString();
         var (product, changeProblem) = await store.ChangeAsync(
-            id, caller!, v => ETags.Matches(ifMatch, v), _ => validator.Validate(input!), cancellationToken);
+            id, request.Caller(), v => ETags.Matches(ifMatch, v), _ => validator.Validate(input!), cancellationToken);
         return changeProblem is not null ? changeProblem : new ProductResponse(product!);
     }
 
     [Function("ProductsPatch")]
+    [SignedIn]
     public async Task<Results<ProductResponse, ApiProblem>> Patch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "products/{id:guid}")] HttpRequest request,
         Guid id,
         CancellationToken cancellationToken)
     {
-        var (caller, problem) = await PreconditionsAsync(request, cancellationToken);
-        if (problem is not null)
+        if (!ETags.Has(request, "If-Match"))
         {
-            return problem;
+            return Problems.PreconditionRequired();
         }
 
         var (patch, bodyProblem) = await JsonBody.ReadAsync(
@@ -182,37 +177,25 @@ public sealed class ProductsFunctions(AccessTokenValidator tokens, ProductStore 
 
         var ifMatch = request.Headers.IfMatch.ToString();
         var (product, changeProblem) = await store.ChangeAsync(
-            id, caller!, v => ETags.Matches(ifMatch, v), current => ApplyMergePatch(current, patch), cancellationToken);
+            id, request.Caller(), v => ETags.Matches(ifMatch, v), current => ApplyMergePatch(current, patch), cancellationToken);
         return changeProblem is not null ? changeProblem : new ProductResponse(product!);
     }
 
     [Function("ProductsDelete")]
+    [SignedIn]
     public async Task<Results<NoContent, ApiProblem>> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "products/{id:guid}")] HttpRequest request,
         Guid id,
         CancellationToken cancellationToken)
     {
-        var (caller, problem) = await PreconditionsAsync(request, cancellationToken);
-        if (problem is not null)
+        if (!ETags.Has(request, "If-Match"))
         {
-            return problem;
+            return Problems.PreconditionRequired();
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();
-        var (_, changeProblem) = await store.ChangeAsync(id, caller!, v => ETags.Matches(ifMatch, v), null, cancellationToken);
+        var (_, changeProblem) = await store.ChangeAsync(id, request.Caller(), v => ETags.Matches(ifMatch, v), null, cancellationToken);
         return changeProblem is not null ? changeProblem : TypedResults.NoContent();
-    }
-
-    /// <summary>A signed-in caller (401) who sent If-Match (428).</summary>
-    private async Task<(Caller? Caller, ApiProblem? Problem)> PreconditionsAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (caller, problem) = await tokens.AuthenticateAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
-
-        return ETags.Has(request, "If-Match") ? (caller, null) : (null, Problems.PreconditionRequired());
     }
 
     /// <summary>RFC 7396 onto the product's writable fields: null removes (then the rules decide), a value replaces.</summary>

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Covacha.Shared.Pipeline;
 
 namespace Covacha.Products.Model;
 
 /// <summary>Settings under <c>Products</c>.</summary>
-public sealed class ProductsOptions
+public sealed class ProductsOptions : IServiceKeySource
 {
     public const string Section = "Products";
     public const string DefaultCurrency = "COP";

@@ -5,11 +5,10 @@ using Covacha.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace Covacha.Search.Functions;
 
-public sealed class SearchFunctions(ISearchStore store, ILogger<SearchFunctions> logger)
+public sealed class SearchFunctions(ISearchStore store)
 {
     public const int MaxSuggestions = 8;
 
@@ -24,17 +23,7 @@ public sealed class SearchFunctions(ISearchStore store, ILogger<SearchFunctions>
             return problem;
         }
 
-        StoreSearchResult found;
-        try
-        {
-            found = await store.SearchAsync(query!, cancellationToken);
-        }
-        catch (Exception ex) when (store.IsTransient(ex))
-        {
-            logger.LogWarning(ex, "Search store unreachable");
-            return Problems.Unavailable("Search is not reachable right now.");
-        }
-
+        var found = await store.SearchAsync(query!, cancellationToken);
         var words = QueryTerm.Parse(query!.Text).Select(t => t.Word).ToList();
         var items = found.Items.Select(p => new SearchItem(
             p.Id, p.Name, TextFolding.Snippet(p.Description, words), p.Price, p.Currency, p.Category, p.ImageUrl, p.Stock)).ToList();
@@ -60,15 +49,7 @@ public sealed class SearchFunctions(ISearchStore store, ILogger<SearchFunctions>
             return Problems.BadRequest("q", $"At most {SearchQuery.MaxTextLength} characters.");
         }
 
-        try
-        {
-            var suggestions = await store.SuggestAsync(text, MaxSuggestions, cancellationToken);
-            return TypedResults.Json(new SuggestResponse(suggestions), SearchJsonContext.Default.SuggestResponse);
-        }
-        catch (Exception ex) when (store.IsTransient(ex))
-        {
-            logger.LogWarning(ex, "Search store unreachable");
-            return Problems.Unavailable("Search is not reachable right now.");
-        }
+        var suggestions = await store.SuggestAsync(text, MaxSuggestions, cancellationToken);
+        return TypedResults.Json(new SuggestResponse(suggestions), SearchJsonContext.Default.SuggestResponse);
     }
 }

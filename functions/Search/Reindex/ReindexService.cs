@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Covacha.Search.Data;
 using Covacha.Search.Model;
 using Covacha.Shared.Events;
+using Covacha.Shared.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,6 @@ public sealed class ReindexService(
     TimeProvider clock,
     ILogger<ReindexService> logger)
 {
-    public const string ServiceKeyHeader = "X-Covacha-Service-Key";
 
     private readonly Lock _gate = new();
     private ReindexStatus _status = ReindexStatus.Initial;
@@ -71,7 +71,7 @@ public sealed class ReindexService(
             {
                 var path = $"api/products/export?limit={settings.ReindexPageSize}" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, path));
-                request.Headers.Add(ServiceKeyHeader, settings.ProductsServiceKey);
+                request.Headers.Add(ServiceKey.Header, settings.ProductsServiceKey);
                 using var response = await httpClient.SendAsync(request, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {

@@ -49,6 +49,9 @@ public static class Problems
     public static ApiProblem Unavailable(string detail, TimeSpan? retryAfter = null) =>
         new(503, "unavailable", "Service unavailable.", detail, retryAfter: retryAfter ?? TimeSpan.FromSeconds(5));
 
+    public static ApiProblem Internal() =>
+        new(500, "internal", "Internal server error.", "Something went wrong on our side; it has been logged.");
+
     private static string? FirstError(IReadOnlyDictionary<string, string[]> errors) =>
         errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}").FirstOrDefault();
 }

@@ -3,14 +3,16 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Covacha.Shared.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Testing;
 
 /// <summary>
 /// Mints ES256 access tokens with a key this test run controls and serves its JWKS on loopback,
-/// so the Products tests do not depend on Auth. Products is pointed at it with Identity:JwksUrl.
+/// so tests of Products and Search do not depend on Auth: an app is pointed at it with
+/// Identity:JwksUrl, or given <see cref="Keys"/> directly when no HTTP is wanted.
 /// </summary>
 public sealed class TestTokenIssuer : IDisposable
 {
@@ -24,7 +26,7 @@ public sealed class TestTokenIssuer : IDisposable
 
     public TestTokenIssuer()
     {
-        KeyId = "products-test-" + Guid.NewGuid().ToString("N")[..8];
+        KeyId = "test-" + Guid.NewGuid().ToString("N")[..8];
         var q = _key.ExportParameters(false).Q;
         _jwks = Encoding.UTF8.GetBytes(
             $$"""{"keys":[{"kty":"EC","crv":"P-256","use":"sig","alg":"ES256","kid":"{{KeyId}}","x":"{{Base64Url.EncodeToString(q.X)}}","y":"{{Base64Url.EncodeToString(q.Y)}}"}]}""");
@@ -37,6 +39,12 @@ public sealed class TestTokenIssuer : IDisposable
 
     public string KeyId { get; }
     public string JwksUrl { get; }
+
+    /// <summary>The JWKS document this issuer serves.</summary>
+    public string JwksJson => Encoding.UTF8.GetString(_jwks);
+
+    /// <summary>The verifying key as an in-process key store (no JWKS fetch).</summary>
+    public ISigningKeyStore Keys => new FixedKeyStore(KeyId, new ECDsaSecurityKey(_key) { KeyId = KeyId });
 
     public string Issue(Guid userId, string role = "user", TimeSpan? lifetime = null, ECDsa? signWith = null)
     {
@@ -81,6 +89,12 @@ public sealed class TestTokenIssuer : IDisposable
             await context.Response.OutputStream.WriteAsync(_jwks);
             context.Response.Close();
         }
+    }
+
+    private sealed class FixedKeyStore(string keyId, SecurityKey key) : ISigningKeyStore
+    {
+        public ValueTask<SecurityKey?> FindAsync(string kid, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(kid == keyId ? key : null);
     }
 
     private static int FreePort()
