@@ -4,6 +4,7 @@ using Covacha.Auth.Security;
 using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
+using Covacha.Shared.Hosting;
 using Covacha.Shared.Identity;
 using Covacha.Shared.Telemetry;
 using Microsoft.AspNetCore.Http.Json;
@@ -18,6 +19,10 @@ namespace Covacha.Auth;
 public static class AuthServices
 {
     public const string ServiceName = "covacha-auth";
+
+    /// <summary>This app for the shared runner (<c>Program.cs</c>) and the tests that build its worker host.</summary>
+    public static readonly FunctionsAppDefinition App = new(
+        ServiceName, (services, configuration) => services.AddAuth(configuration), (services, configuration) => services.AddAuthMigrations(configuration));
 
     public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -54,4 +59,8 @@ public static class AuthServices
         services.AddHostedService<ExpiredRowsPurger>();
         return services;
     }
+
+    /// <summary>What <c>--migrate</c> needs: the database and its SQL scripts, nothing else.</summary>
+    public static IServiceCollection AddAuthMigrations(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPostgresMigrations(configuration, "Auth", typeof(AuthServices).Assembly);
 }

@@ -4,6 +4,7 @@ using Covacha.Products.Model;
 using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
+using Covacha.Shared.Hosting;
 using Covacha.Shared.Identity;
 using Covacha.Shared.Pipeline;
 using Covacha.Shared.Telemetry;
@@ -18,6 +19,10 @@ namespace Covacha.Products;
 public static class ProductsServices
 {
     public const string ServiceName = "covacha-products";
+
+    /// <summary>This app for the shared runner (<c>Program.cs</c>) and the tests that build its worker host.</summary>
+    public static readonly FunctionsAppDefinition App = new(
+        ServiceName, (services, configuration) => services.AddProducts(configuration), (services, configuration) => services.AddProductsMigrations(configuration));
 
     public static IServiceCollection AddProducts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,4 +52,8 @@ public static class ProductsServices
         services.AddSingleton<ReadinessProbe>();
         return services;
     }
+
+    /// <summary>What <c>--migrate</c> needs: the database and its SQL scripts, nothing else.</summary>
+    public static IServiceCollection AddProductsMigrations(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPostgresMigrations(configuration, "Products", typeof(ProductsServices).Assembly);
 }

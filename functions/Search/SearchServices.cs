@@ -8,6 +8,7 @@ using Covacha.Search.Reindex;
 using Covacha.Shared.Configuration;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
+using Covacha.Shared.Hosting;
 using Covacha.Shared.Identity;
 using Covacha.Shared.Pipeline;
 using Covacha.Shared.Telemetry;
@@ -23,6 +24,10 @@ public static class SearchServices
 {
     public const string ServiceName = "covacha-search";
 
+    /// <summary>This app for the shared runner (<c>Program.cs</c>) and the tests that build its worker host.</summary>
+    public static readonly FunctionsAppDefinition App = new(
+        ServiceName, (services, configuration) => services.AddSearch(configuration), (services, configuration) => services.AddSearchMigrations(configuration));
+
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCovachaTelemetry(configuration, ServiceName, SearchMetrics.MeterName);
@@ -31,9 +36,7 @@ public static class SearchServices
 
         if (settings.Store == SearchOptions.MongoStore)
         {
-            var mongo = MongoUrl.Create(ConnectionStrings.Required(configuration, "SearchMongo"));
-            services.AddSingleton<IMongoClient>(new MongoClient(mongo));
-            services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(mongo.DatabaseName ?? "search"));
+            services.AddMongo(configuration);
             services.AddSingleton<ISearchStore, MongoSearchStore>();
             services.AddSingleton<IReadinessCheck, MongoReadinessCheck>();
         }
@@ -80,5 +83,32 @@ public static class SearchServices
 
         services.AddSingleton<ReadinessProbe>();
         return services;
+    }
+
+    /// <summary>
+    /// What <c>--migrate</c> needs: the configured store's client and its schema (the SQL scripts
+    /// for PostgreSQL, the indexes for MongoDB).
+    /// </summary>
+    public static IServiceCollection AddSearchMigrations(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        if (settings.Store == SearchOptions.MongoStore)
+        {
+            services.AddMongo(configuration);
+            services.AddSingleton<ISchemaMigration, MongoIndexMigration>();
+        }
+        else
+        {
+            services.AddPostgresMigrations(configuration, "Search", typeof(SearchServices).Assembly);
+        }
+
+        return services;
+    }
+
+    private static void AddMongo(this IServiceCollection services, IConfiguration configuration)
+    {
+        var mongo = MongoUrl.Create(ConnectionStrings.Required(configuration, "SearchMongo"));
+        services.AddSingleton<IMongoClient>(new MongoClient(mongo));
+        services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(mongo.DatabaseName ?? "search"));
     }
 }

@@ -1,3 +1,4 @@
+using Covacha.Shared.Hosting;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 
@@ -92,18 +93,18 @@ public static class DevHostApplication
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; " +
         "connect-src 'self'; font-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static Dictionary<string, string?> Defaults(string origin) => new()
+    /// <summary>
+    /// The apps' own defaults (<see cref="AppDefaults"/>, the same under the Functions worker) and
+    /// what only the dev host decides: one origin for the issuer, JWKS and export URLs, no
+    /// Prometheus listener.
+    /// </summary>
+    private static Dictionary<string, string?> Defaults(string origin) => new(AppDefaults.Settings)
     {
         ["Identity:Issuer"] = "covacha-local",
         ["Identity:Audience"] = "covacha",
         ["Identity:JwksUrl"] = $"{origin}/api/auth/.well-known/jwks.json",
         ["Search:ProductsBaseUrl"] = origin,
         ["Telemetry:PrometheusPort"] = "0",
-
-        // Per-request logs (ASP.NET Core's request and endpoint lines, Npgsql's per-command line) cost
-        // more CPU than serving a request; warnings and errors still show.
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        ["Logging:LogLevel:Npgsql"] = "Warning",
     };
 
     private static void MapFrontend(WebApplication app, string routePrefix)

@@ -1,19 +1,20 @@
-using System.Reflection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Covacha.Shared.Data;
 
 /// <summary>
-/// Brings the app's database schema up to date before the app serves. The migration Job on
-/// AKS runs the same code first; here it is a no-op unless a script is new.
+/// Brings the app's stores up to date before the app serves. The migration Job on AKS runs the
+/// same migrations first; here they are a no-op unless a script is new.
 /// </summary>
-public sealed class MigrationHostedService(
-    NpgsqlDataSource dataSource, Assembly scripts, string schemaName, ILogger<MigrationHostedService> logger) : IHostedService
+public sealed class MigrationHostedService(IEnumerable<ISchemaMigration> migrations) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        new SchemaMigrator(dataSource, scripts, schemaName, logger).MigrateAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var migration in migrations)
+        {
+            await migration.MigrateAsync(cancellationToken);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

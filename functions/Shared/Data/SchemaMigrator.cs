@@ -9,8 +9,12 @@ namespace Covacha.Shared.Data;
 /// name) once each, under a PostgreSQL advisory lock so that replicas starting together
 /// serialise and each script runs in its own transaction with its bookkeeping row.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, Assembly scripts, string schemaName, ILogger logger)
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, Assembly scripts, string schemaName, ILogger logger) : ISchemaMigration
 {
+    public string Name => "PostgreSQL database " + schemaName;
+
+    Task ISchemaMigration.MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         var pending = LoadScripts();

@@ -1,0 +1,40 @@
+using Covacha.Shared.Data;
+using Covacha.Shared.Pipeline;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Covacha.Shared.Hosting;
+
+/// <summary>
+/// How every Covacha Functions app runs: <c>Program.cs</c> is one call to <see cref="RunAsync"/>.
+/// With <c>--migrate</c> it migrates and exits (no worker); otherwise it builds the isolated
+/// worker host and runs it until the Functions host stops it.
+/// </summary>
+public static class FunctionsAppRunner
+{
+    public static async Task<int> RunAsync(string[] args, FunctionsAppDefinition app)
+    {
+        if (args.Contains(MigrationCommand.Argument))
+        {
+            return await MigrationCommand.RunAsync(args, app.AddMigrations);
+        }
+
+        using var host = CreateBuilder(args, app).Build();
+        await host.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// The worker host as <see cref="RunAsync"/> builds it, not yet built: tests build it (without a
+    /// Functions host to connect to) and resolve what the worker would create.
+    /// </summary>
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args, FunctionsAppDefinition app)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        AppDefaults.AddSettings(builder.Configuration);
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseRequestPipeline();
+        app.AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
+}
