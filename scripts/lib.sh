@@ -205,6 +205,69 @@ export_app_connections() {
   export ConnectionStrings__RabbitMQ="$RABBITMQ_URI"
 }
 
+# ---------------------------------------------------------------- func start
+# The ports `func start --port N` serves each app on; the settings below point the apps at each other there.
+FUNC_PORT_AUTH=7071 FUNC_PORT_PRODUCTS=7072 FUNC_PORT_SEARCH=7073
+
+json_string() {
+  local s="$1"
+  s="${s//\\/\\\\}"; s="${s//\"/\\\"}"; s="${s//$'\n'/\\n}"
+  printf '"%s"' "$s"
+}
+
+# Writes functions/<App>/local.settings.json for the three apps (git-ignored), ready for
+# `func start`: this machine's databases and broker, the local signing key, one service key,
+# the same issuer and audience everywhere, Auth's JWKS and Products' export on their ports.
+# Needs ensure_local_secrets and export_app_connections first. The keys are those of the
+# committed local.settings.example.json files (a test holds the two together).
+write_local_settings() {
+  local issuer=covacha-local audience=covacha
+  local jwks="http://127.0.0.1:$FUNC_PORT_AUTH/api/auth/.well-known/jwks.json"
+  local common=(
+    AzureWebJobsStorage ""
+    AzureWebJobsSecretStorageType files
+    FUNCTIONS_WORKER_RUNTIME dotnet-isolated
+    Identity__Issuer "$issuer"
+    Identity__Audience "$audience"
+    Telemetry__PrometheusPort 0
+  )
+  write_settings_file Auth "${common[@]}" \
+    ConnectionStrings__Auth "$ConnectionStrings__Auth" \
+    Auth__SigningKeys__0__KeyId "$Auth__SigningKeys__0__KeyId" \
+    Auth__SigningKeys__0__PrivateKeyPem "$Auth__SigningKeys__0__PrivateKeyPem" \
+    Auth__BootstrapAdmin__Email "$Auth__BootstrapAdmin__Email" \
+    Auth__BootstrapAdmin__Password "$Auth__BootstrapAdmin__Password" \
+    Auth__DemoUser__Email "$Auth__DemoUser__Email" \
+    Auth__DemoUser__Password "$Auth__DemoUser__Password"
+  write_settings_file Products "${common[@]}" \
+    Identity__JwksUrl "$jwks" \
+    ConnectionStrings__Products "$ConnectionStrings__Products" \
+    ConnectionStrings__RabbitMQ "$ConnectionStrings__RabbitMQ" \
+    Products__ServiceKey "$Products__ServiceKey"
+  write_settings_file Search "${common[@]}" \
+    Identity__JwksUrl "$jwks" \
+    Search__Store postgres \
+    ConnectionStrings__Search "$ConnectionStrings__Search" \
+    ConnectionStrings__RabbitMQ "$ConnectionStrings__RabbitMQ" \
+    Search__ProductsBaseUrl "http://127.0.0.1:$FUNC_PORT_PRODUCTS" \
+    Search__ProductsServiceKey "$Search__ProductsServiceKey"
+}
+
+write_settings_file() {
+  local app="$1"; shift
+  local file="$ROOT/functions/$app/local.settings.json" sep=""
+  {
+    printf '{\n  "IsEncrypted": false,\n  "Values": {'
+    while [ $# -gt 0 ]; do
+      printf '%s\n    %s: %s' "$sep" "$(json_string "$1")" "$(json_string "$2")"
+      sep=","; shift 2
+    done
+    printf '\n  }\n}\n'
+  } > "$file.tmp"
+  chmod 600 "$file.tmp"; mv "$file.tmp" "$file"
+  log "wrote functions/$app/local.settings.json"
+}
+
 # ---------------------------------------------------------------- build
 devhost_dll() { printf '%s' "$ROOT/tools/DevHost/bin/Release/net10.0/Covacha.DevHost.dll"; }
 

@@ -15,14 +15,15 @@ for db in auth products search; do ensure_database "$db"; done
 ensure_local_secrets
 export_app_connections
 if [ "${1:-}" = "--services-only" ]; then
+  write_local_settings
   cat <<TXT
 
-  PostgreSQL and RabbitMQ are up for \`func start\` (Ctrl-C stops them):
-  ConnectionStrings__Auth=$ConnectionStrings__Auth
-  ConnectionStrings__Products=$ConnectionStrings__Products
-  ConnectionStrings__Search=$ConnectionStrings__Search
-  ConnectionStrings__RabbitMQ=$ConnectionStrings__RabbitMQ
-  signing key: $STATE/keys/signing-key.pem (key id $Auth__SigningKeys__0__KeyId)
+  PostgreSQL and RabbitMQ are up for \`func start\` (Ctrl-C stops them), and each app has a
+  ready functions/<App>/local.settings.json (git-ignored). In three terminals:
+    cd functions/Auth     && func start --port $FUNC_PORT_AUTH
+    cd functions/Products && func start --port $FUNC_PORT_PRODUCTS
+    cd functions/Search   && func start --port $FUNC_PORT_SEARCH
+  accounts: $ADMIN_EMAIL / $ADMIN_PASSWORD, $DEMO_EMAIL / $DEMO_PASSWORD
 
 TXT
   while true; do sleep 3600; done
