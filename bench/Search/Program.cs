@@ -20,6 +20,9 @@ using RabbitMQ.Client;
 //   http      <baseUrl> <clients> <seconds> [mix]   search load through the dev host; mix = one|two|both
 //   db        <pg> <clients> <seconds> [mix]        the same queries straight against the store's SQL (no HTTP)
 //   index     <pg> <clients> <seconds> [mix]        the same queries against an in-memory index loaded from <pg> (no HTTP)
+//   compare   <pg> <clients> <seconds> [rounds]     today's index against the baseline copy (bench/Search/Baseline) loaded from the same feed in one process:
+//                                                   heap, load time, identical results, then one- and two-word runs interleaved, medians
+//   decode    (no arguments)                        decoding 20,000 generated descriptions from the compact index's text dictionary
 //   fold      <count>                               text folding per product: the table path against decomposing, side by side
 //   publish   <amqp> <count>                        fill search.product-events (run with the indexer stopped)
 //   rate      <pg>                                  events/s the indexer applied (from indexed_at)
@@ -31,11 +34,13 @@ switch (command)
     case "http": await HttpLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "db": await DbLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "index": await IndexLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
+    case "compare": await CompareAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "3", CultureInfo.InvariantCulture)); break;
+    case "decode": Decode(); break;
     case "fold": Fold(int.Parse(args[1], CultureInfo.InvariantCulture)); break;
     case "publish": await PublishAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
     case "rate": await RateAsync(args[1]); break;
     case "fresh": await FreshnessAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)); break;
-    default: await Console.Error.WriteLineAsync("commands: load | http | db | index | fold | publish | rate | fresh"); return 2;
+    default: await Console.Error.WriteLineAsync("commands: load | http | db | index | compare | fold | publish | rate | fresh"); return 2;
 }
 
 return 0;
@@ -172,6 +177,148 @@ static async Task IndexLoadAsync(string pg, int clients, int seconds, string mix
     });
 }
 
+static async Task CompareAsync(string pg, int clients, int seconds, int rounds)
+{
+    await using var dataSource = NpgsqlDataSource.Create(pg);
+    var store = new PostgresSearchStore(dataSource);
+
+    // Each index is loaded alone, its heap measured as the growth across the load (feed pages
+    // are garbage by then); then both stay loaded for the interleaved runs.
+    async Task<(TimeSpan Load, long Heap)> LoadAsync(Action<IReadOnlyList<StoredChange>> apply)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var watch = Stopwatch.StartNew();
+        for (long after = 0; ;)
+        {
+            var page = await store.ReadChangesAsync(after, SearchIndexFollower.PageSize, CancellationToken.None);
+            apply(page);
+            if (page.Count < SearchIndexFollower.PageSize)
+            {
+                break;
+            }
+
+            after = page[^1].Sequence;
+        }
+
+        var load = watch.Elapsed;
+        return (load, GC.GetTotalMemory(forceFullCollection: true) - before);
+    }
+
+    using var baseline = new Covacha.Search.Bench.Baseline.SearchIndex();
+    var (baselineLoad, baselineHeap) = await LoadAsync(baseline.Apply);
+    using var index = new SearchIndex();
+    var (indexLoad, indexHeap) = await LoadAsync(index.Apply);
+    Console.WriteLine(FormattableString.Invariant(
+        $"compare: {index.Count:N0} products; baseline {baselineHeap / 1048576.0:0} MiB heap ({baselineHeap / (double)index.Count:0} B/product), loaded in {baselineLoad.TotalSeconds:0.0} s; compact {indexHeap / 1048576.0:0} MiB ({indexHeap / (double)index.Count:0} B/product), loaded in {indexLoad.TotalSeconds:0.0} s"));
+
+    // Same answers: totals, facets and the first page for every query of both mixes, sorted
+    // by relevance and by price, and every 1-4 letter suggestion prefix.
+    static SearchQuery Query(string q, SearchSort sort = SearchSort.Relevance) => new(q, null, null, null, null, sort, 1, 20);
+    var checkedQueries = 0;
+    var differences = new List<string>();
+    foreach (var q in Queries("one", 7).Concat(Queries("two", 7)).Distinct())
+    {
+        foreach (var sort in new[] { SearchSort.Relevance, SearchSort.PriceAsc })
+        {
+            var (a, b) = (baseline.Search(Query(q, sort)), index.Search(Query(q, sort)));
+            checkedQueries++;
+            if (a.Total != b.Total || !a.CategoryCounts.OrderBy(c => c.Key).SequenceEqual(b.CategoryCounts.OrderBy(c => c.Key))
+                || !a.Items.SequenceEqual(b.Items))
+            {
+                differences.Add($"{q} ({sort})");
+            }
+        }
+    }
+
+    var prefixes = CatalogueGenerator.QueryWords.SelectMany(w => Enumerable.Range(1, Math.Min(4, w.Length)).Select(n => w[..n])).Distinct().ToList();
+    foreach (var p in prefixes)
+    {
+        checkedQueries++;
+        if (!baseline.Suggest(p, 8).SequenceEqual(index.Suggest(p, 8)))
+        {
+            differences.Add($"suggest {p}");
+        }
+    }
+
+    Console.WriteLine($"compare: {checkedQueries} queries checked, {differences.Count} with different results{(differences.Count > 0 ? ": " + string.Join(", ", differences.Take(10)) : "")}");
+
+    // Query cost, one caller: the costliest of the distinct queries, each index.
+    foreach (var (label, search) in new (string, Func<SearchQuery, StoreSearchResult>)[] { ("baseline", baseline.Search), ("compact", index.Search) })
+    {
+        var costs = Queries("one", 7).Distinct().Select(q =>
+        {
+            var t = Stopwatch.GetTimestamp();
+            search(Query(q));
+            return Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }).Order().ToList();
+        Console.WriteLine(FormattableString.Invariant(
+            $"compare: {label} one-word cost (1 caller, {costs.Count} queries): p50 {costs[costs.Count / 2]:0.000} ms, max {costs[^1]:0.000} ms"));
+    }
+
+    // Throughput: old and new alternate, so both see the same machine; medians of the rounds.
+    foreach (var mix in new[] { "one", "two" })
+    {
+        var queries = Queries(mix, 7);
+        var results = new Dictionary<string, List<double>> { ["baseline"] = [], ["compact"] = [] };
+        for (var round = 0; round < rounds; round++)
+        {
+            var order = round % 2 == 0 ? new[] { "baseline", "compact" } : ["compact", "baseline"];
+            foreach (var label in order)
+            {
+                Func<SearchQuery, StoreSearchResult> search = label == "baseline" ? baseline.Search : index.Search;
+                var rps = await RunAsync($"{label} {mix}", clients, seconds, queries, async q =>
+                {
+                    await Task.Yield();
+                    search(Query(q));
+                });
+                results[label].Add(rps);
+            }
+        }
+
+        double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        var (old, now) = (Median(results["baseline"]), Median(results["compact"]));
+        Console.WriteLine(FormattableString.Invariant(
+            $"compare: {mix} word(s), {clients} callers, median of {rounds}: baseline {old:0} req/s, compact {now:0} req/s ({(now / old - 1) * 100:+0.0;-0.0} %)"));
+    }
+
+    Console.WriteLine($"compare: load average {(await File.ReadAllTextAsync("/proc/loadavg")).Trim()}");
+}
+
+static void Decode()
+{
+    var generator = new CatalogueGenerator(seed: 42);
+    var texts = Enumerable.Range(0, 20000).Select(_ => generator.Next(DateTimeOffset.UtcNow).Description).ToList();
+    var dictionary = new TextDictionary();
+    var writer = new System.Buffers.ArrayBufferWriter<byte>();
+    var encoded = texts.Select(t => { writer.ResetWrittenCount(); dictionary.Encode(t, writer); return writer.WrittenSpan.ToArray(); }).ToList();
+    for (var round = 0; round < 3; round++)
+    {
+        var t0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var chars = 0L;
+        for (var rep = 0; rep < 10; rep++)
+        {
+            foreach (var e in encoded)
+            {
+                var p = 0;
+                chars += dictionary.Decode(e, ref p)!.Length;
+            }
+        }
+
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - t0;
+        var t1 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        for (var rep = 0; rep < 10; rep++)
+        {
+            foreach (var t in texts)
+            {
+                chars += new string(t.AsSpan()).Length;
+            }
+        }
+
+        var copy = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - t1;
+        Console.WriteLine($"decode: {cpu.TotalMilliseconds * 1000 / encoded.Count / 10:0.000} us per description ({encoded.Average(e => e.Length):0} bytes, {texts.Average(t => t.Length):0} chars); plain copy {copy.TotalMilliseconds * 1000 / encoded.Count / 10:0.000} us; {chars}");
+    }
+}
+
 static void Fold(int count)
 {
     var generator = new CatalogueGenerator(seed: 42);
@@ -202,7 +349,7 @@ static void Fold(int count)
         $"fold: {count:N0} descriptions (avg {texts.Average(t => t.Length):0} chars), median of 5 passes: table {table:0.00} µs, decomposing {decomposing:0.00} / {decomposingAgain:0.00} µs (ratio {(decomposing + decomposingAgain) / 2 / table:0.0}x); snippet {snippet:0.00} µs"));
 }
 
-static async Task RunAsync(string label, int clients, int seconds, List<string> queries, Func<string, Task> run)
+static async Task<double> RunAsync(string label, int clients, int seconds, List<string> queries, Func<string, Task> run)
 {
     // Warm-up, then a timed run; every client walks the same query list from its own offset.
     foreach (var q in queries.Take(200))
@@ -227,6 +374,7 @@ static async Task RunAsync(string label, int clients, int seconds, List<string> 
     double P(double p) => all[Math.Min(all.Count - 1, (int)(p * all.Count))];
     Console.WriteLine(FormattableString.Invariant(
         $"{label}: clients={clients} requests={all.Count} rps={all.Count / deadline.Elapsed.TotalSeconds:0} p50={P(0.50):0.0} ms p95={P(0.95):0.0} ms p99={P(0.99):0.0} ms max={all[^1]:0.0} ms"));
+    return all.Count / deadline.Elapsed.TotalSeconds;
 }
 
 static async Task PublishAsync(string amqp, int count)

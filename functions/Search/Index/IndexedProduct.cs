@@ -4,12 +4,12 @@ using Covacha.Search.Text;
 
 namespace Covacha.Search.Index;
 
-/// <summary>A product as the index holds it: its stored fields and what searching and sorting need, computed once.</summary>
+/// <summary>A product on its way into the index: what searching and sorting need, computed once and outside the index's lock.</summary>
 internal sealed class IndexedProduct
 {
     private static readonly DateTimeOffset RecencyEpoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private IndexedProduct(StoredProduct product, DateTimeOffset createdAt, string[] words, int nameWordsDistinct, string nameFolded, int nameWordCount)
+    private IndexedProduct(StoredProduct product, DateTimeOffset createdAt, string[] words, int nameWordsDistinct, int nameWordCount)
     {
         Product = product;
         var micros = (createdAt - RecencyEpoch).Ticks / 10;
@@ -17,11 +17,8 @@ internal sealed class IndexedProduct
         PriceCents = (long)decimal.Round(product.Price * 100m);
         Words = words;
         NameWordsDistinct = nameWordsDistinct;
-        NameFolded = nameFolded;
         NameWordCount = nameWordCount;
-        Span<byte> bytes = stackalloc byte[16];
-        product.Id.TryWriteBytes(bytes, bigEndian: true, out _);
-        IdKey = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+        IdKey = KeyOf(product.Id);
     }
 
     /// <summary>The largest <see cref="Recency"/>: 53 bits of microseconds, about 285 years.</summary>
@@ -47,14 +44,18 @@ internal sealed class IndexedProduct
 
     public int NameWordsDistinct { get; }
 
-    /// <summary>The name's folded words joined by single spaces (for "name starts with" in suggestions).</summary>
-    public string NameFolded { get; }
-
     public int NameWordCount { get; }
 
     public static IndexedProduct Create(StoredChange change, StoredProduct product)
     {
-        var nameWords = TextFolding.Words(product.Name);
+        var (words, nameWordsDistinct, nameWordCount) = DistinctWords(product.Name, product.Description);
+        return new IndexedProduct(product, change.CreatedAt, words, nameWordsDistinct, nameWordCount);
+    }
+
+    /// <summary>The distinct folded words of a name and description, the name's first, with how many are the name's.</summary>
+    public static (string[] Words, int NameWordsDistinct, int NameWordCount) DistinctWords(string name, string description)
+    {
+        var nameWords = TextFolding.Words(name);
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         var words = new List<string>();
         foreach (var word in nameWords)
@@ -66,7 +67,7 @@ internal sealed class IndexedProduct
         }
 
         var nameWordsDistinct = words.Count;
-        foreach (var word in TextFolding.Words(product.Description))
+        foreach (var word in TextFolding.Words(description))
         {
             if (distinct.Add(word))
             {
@@ -74,6 +75,20 @@ internal sealed class IndexedProduct
             }
         }
 
-        return new IndexedProduct(product, change.CreatedAt, [.. words], nameWordsDistinct, string.Join(' ', nameWords), nameWords.Count);
+        return ([.. words], nameWordsDistinct, nameWords.Count);
+    }
+
+    public static UInt128 KeyOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return BinaryPrimitives.ReadUInt128BigEndian(bytes);
+    }
+
+    public static Guid IdOf(UInt128 key)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, key);
+        return new Guid(bytes, bigEndian: true);
     }
 }

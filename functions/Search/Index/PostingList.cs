@@ -1,121 +1,52 @@
 namespace Covacha.Search.Index;
 
 /// <summary>
-/// The products that contain one word, as ordinals in ascending order. Each entry is
-/// <c>ordinal &lt;&lt; 1 | inName</c>: the low bit says the word is in the product's name. The
-/// name entries are also kept on their own, so type-ahead over names never walks the (much
-/// longer) description postings of a common word.
+/// One word of the vocabulary and the products that contain it: all of them, and (a subset) those
+/// with the word in the name, kept apart so type-ahead over names never walks the much longer
+/// description postings of a common word, and a query knows which matches have a term in the name.
 /// </summary>
 internal sealed class PostingList(string word)
 {
-    private readonly SortedEntries _all = new();
-    private readonly SortedEntries _names = new();
+    private PostingSet? _names;
 
     public string Word { get; } = word;
 
-    public int Count => _all.Count;
-
     /// <summary>Every product with the word, in name or description.</summary>
-    public ReadOnlySpan<int> Entries => _all.Span;
+    public PostingSet All { get; } = new();
 
-    /// <summary>The products with the word in the name (each entry's low bit set).</summary>
-    public ReadOnlySpan<int> NameEntries => _names.Span;
+    /// <summary>The products with the word in the name; empty for words only ever seen in descriptions.</summary>
+    public PostingSet? Names => _names;
+
+    /// <summary>Products that contain the word now; 0 once the last one is gone (the word is then forgotten).</summary>
+    public int Count => All.Count;
+
+    /// <summary>Where the vocabulary keeps this word among the words of its length (so forgetting it is O(1)).</summary>
+    public int LengthSlot { get; set; } = -1;
+
+    /// <summary>Set when the vocabulary forgot the word; it stays in the sorted list only until the next merge.</summary>
+    public bool Forgotten { get; set; }
 
     public void Add(int ordinal, bool inName)
     {
-        var entry = (ordinal << 1) | (inName ? 1 : 0);
-        _all.Set(entry);
+        All.Add(ordinal);
         if (inName)
         {
-            _names.Set(entry);
+            (_names ??= new PostingSet()).Add(ordinal);
         }
-        else
+    }
+
+    public void Remove(int ordinal, bool inName)
+    {
+        All.Remove(ordinal);
+        if (inName && _names is not null)
         {
             _names.Remove(ordinal);
+            if (_names.Count == 0)
+            {
+                _names = null;
+            }
         }
     }
 
-    public void Remove(int ordinal)
-    {
-        _all.Remove(ordinal);
-        _names.Remove(ordinal);
-    }
-
-    /// <summary>Entries sorted by ordinal, at most one per ordinal; appending in ordinal order is the fast path.</summary>
-    private sealed class SortedEntries
-    {
-        private int[] _entries = [];
-
-        public int Count { get; private set; }
-
-        public ReadOnlySpan<int> Span => _entries.AsSpan(0, Count);
-
-        public void Set(int entry)
-        {
-            var ordinal = entry >> 1;
-            if (Count > 0 && (_entries[Count - 1] >> 1) >= ordinal)
-            {
-                var found = Find(ordinal);
-                if (found >= 0)
-                {
-                    _entries[found] = entry;
-                    return;
-                }
-
-                Insert(~found, entry);
-                return;
-            }
-
-            Insert(Count, entry);
-        }
-
-        public void Remove(int ordinal)
-        {
-            var found = Find(ordinal);
-            if (found < 0)
-            {
-                return;
-            }
-
-            Array.Copy(_entries, found + 1, _entries, found, Count - found - 1);
-            Count--;
-        }
-
-        private void Insert(int index, int entry)
-        {
-            if (Count == _entries.Length)
-            {
-                Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
-            }
-
-            Array.Copy(_entries, index, _entries, index + 1, Count - index);
-            _entries[index] = entry;
-            Count++;
-        }
-
-        private int Find(int ordinal)
-        {
-            int low = 0, high = Count - 1;
-            while (low <= high)
-            {
-                var middle = low + ((high - low) >> 1);
-                var at = _entries[middle] >> 1;
-                if (at == ordinal)
-                {
-                    return middle;
-                }
-
-                if (at < ordinal)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-
-            return ~low;
-        }
-    }
+    public long HeapBytes() => 48 + All.HeapBytes() + (_names?.HeapBytes() ?? 0);
 }

@@ -1,13 +1,14 @@
 namespace Covacha.Search.Index;
 
 /// <summary>
-/// The fields a query reads for every match (filters, facets, sort keys), one dense array each
-/// by ordinal: a query over tens of thousands of matches then reads memory in order instead of
-/// chasing a pointer per product.
+/// What the index keeps per product, one dense array per field by ordinal: the fields a query
+/// reads for every match (filters, facets, sort keys), so a query over tens of thousands of
+/// matches reads memory in order instead of chasing a pointer per product, and the product's
+/// text, encoded by the <see cref="TextDictionary"/>, read only for the page of results.
 /// </summary>
 internal sealed class ProductColumns
 {
-    /// <summary>Marks an ordinal whose product was deleted.</summary>
+    /// <summary>Marks an ordinal whose product was deleted (the ordinal is reused by the next new product).</summary>
     public const int NoProduct = -1;
 
     public int[] Category { get; private set; } = [];
@@ -29,11 +30,17 @@ internal sealed class ProductColumns
     /// <summary>The name's first folded word, the vocabulary's own copy (suggestions prefer names that start with the typed words).</summary>
     public string?[] FirstNameWord { get; private set; } = [];
 
-    public void Set(int ordinal, IndexedProduct product, int category)
+    /// <summary>Name, description, image address and currency, each encoded by the <see cref="TextDictionary"/>.</summary>
+    public byte[]?[] Text { get; private set; } = [];
+
+    public int Capacity => Category.Length;
+
+    public void Set(int ordinal, IndexedProduct product, int category, string? firstNameWord, byte[] text)
     {
         if (ordinal >= Category.Length)
         {
-            var capacity = Math.Max(1024, Category.Length * 2);
+            // Half again, not double: at a million products doubling would leave up to 50 MB idle.
+            var capacity = Math.Max(1024, Category.Length + (Category.Length / 2));
             Category = Grow(Category, capacity);
             PriceCents = Grow(PriceCents, capacity);
             Stock = Grow(Stock, capacity);
@@ -42,6 +49,7 @@ internal sealed class ProductColumns
             IdKey = Grow(IdKey, capacity);
             NameLength = Grow(NameLength, capacity);
             FirstNameWord = Grow(FirstNameWord, capacity);
+            Text = Grow(Text, capacity);
         }
 
         Category[ordinal] = category;
@@ -51,10 +59,29 @@ internal sealed class ProductColumns
         NameWords[ordinal] = (byte)Math.Min(product.NameWordCount, 63);
         IdKey[ordinal] = product.IdKey;
         NameLength[ordinal] = product.Product.Name.Length;
-        FirstNameWord[ordinal] = product.NameWordsDistinct > 0 ? product.Words[0] : null;
+        FirstNameWord[ordinal] = firstNameWord;
+        Text[ordinal] = text;
     }
 
-    public void Clear(int ordinal) => Category[ordinal] = NoProduct;
+    public void Clear(int ordinal)
+    {
+        Category[ordinal] = NoProduct;
+        FirstNameWord[ordinal] = null;
+        Text[ordinal] = null;
+    }
+
+    /// <summary>Bytes of the arrays (capacity, not just the used part), for tests and the bench.</summary>
+    public long HeapBytes()
+    {
+        long perProduct = 4 + 8 + 4 + 8 + 1 + 16 + 4 + 8 + 8;
+        long bytes = perProduct * Capacity;
+        foreach (var text in Text)
+        {
+            bytes += text is null ? 0 : 24 + ((text.Length + 7) & ~7);
+        }
+
+        return bytes;
+    }
 
     private static T[] Grow<T>(T[] array, int capacity)
     {

@@ -30,15 +30,20 @@ public sealed class SearchIndex : IDisposable
     private const int ApplyChunk = 256;
 
     private readonly ReaderWriterLockSlim _lock = new();
-    private readonly Dictionary<Guid, int> _ordinals = [];
-    private readonly List<IndexedProduct?> _products = [];
+    private readonly OrdinalMap _ordinals = new();
+    private readonly Stack<int> _freeOrdinals = new();
     private readonly ProductColumns _columns = new();
+    private readonly TextDictionary _text = new();
+    private readonly ArrayBufferWriter<byte> _encoding = new(1024);
     private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
     private readonly List<string> _categories = [];
     private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
     private readonly Vocabulary _vocabulary = new();
     private long _position;
     private int _live;
+
+    /// <summary>Ordinals handed out so far (live, or deleted and waiting to be reused).</summary>
+    private int _ordinalCount;
 
     /// <summary>The change-feed sequence number of the last change applied.</summary>
     public long Position => Volatile.Read(ref _position);
@@ -80,6 +85,20 @@ public sealed class SearchIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    /// <summary>What the index holds besides the products themselves, for tests and the bench: it must not outgrow the live catalogue.</summary>
+    internal IndexSizes Sizes()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return new IndexSizes(_postings.Count, _vocabulary.TypoCandidates, _vocabulary.SortedEntries, _text.Count, _ordinalCount);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public StoreSearchResult Search(SearchQuery query)
     {
         var terms = QueryTerm.Parse(query.Text);
@@ -90,7 +109,7 @@ public sealed class SearchIndex : IDisposable
             if (terms.Count == 0)
             {
                 var categories = _columns.Category;
-                for (var ordinal = _products.Count - 1; ordinal >= 0; ordinal--)
+                for (var ordinal = _ordinalCount - 1; ordinal >= 0; ordinal--)
                 {
                     if (categories[ordinal] != ProductColumns.NoProduct)
                     {
@@ -111,7 +130,7 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            using var matches = new TermMatches(_products.Count, lists, nameOnly: false);
+            using var matches = new TermMatches(_ordinalCount, lists, nameOnly: false);
             foreach (var ordinal in matches)
             {
                 collector.Offer(ordinal, matches.NameTerms(ordinal));
@@ -141,10 +160,12 @@ public sealed class SearchIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
+            // The same forgiveness as searches: a misspelt word of five letters or more stands for
+            // the words one edit away from it.
             var lists = new List<PostingList>[terms.Count];
             for (var t = 0; t < terms.Count; t++)
             {
-                lists[t] = Resolve(terms[t], correctTypos: false);
+                lists[t] = Resolve(terms[t], correctTypos: true);
                 if (lists[t].Count == 0)
                 {
                     return [];
@@ -152,17 +173,37 @@ public sealed class SearchIndex : IDisposable
             }
 
             // Ordered by one key (names that start with the typed words first, then shorter
-            // names) read from the columns; only ties look at the names themselves.
+            // names) read from the columns; only ties look at the names themselves, decoded once.
             var (firstWords, nameLengths) = (_columns.FirstNameWord, _columns.NameLength);
-            var order = Comparer<Hit>.Create((a, b) => CompareSuggestions(a, b));
+            var names = new Dictionary<int, string>();
+            string Name(int ordinal)
+            {
+                if (!names.TryGetValue(ordinal, out var name))
+                {
+                    names[ordinal] = name = NameAt(ordinal);
+                }
+
+                return name;
+            }
+
+            var order = Comparer<Hit>.Create((a, b) =>
+            {
+                var c = a.Key.CompareTo(b.Key);
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(Name(a.Ordinal), Name(b.Ordinal));
+                }
+
+                return c != 0 ? c : _columns.IdKey[a.Ordinal].CompareTo(_columns.IdKey[b.Ordinal]);
+            });
             var best = new PriorityQueue<Hit, Hit>(limit + 1, Comparer<Hit>.Create((a, b) => order.Compare(b, a)));
-            using var matches = new TermMatches(_products.Count, lists, nameOnly: true);
+            using var matches = new TermMatches(_ordinalCount, lists, nameOnly: true);
             foreach (var ordinal in matches)
             {
                 var first = firstWords[ordinal];
                 var starts = terms.Count == 1
                     ? first is not null && first.StartsWith(typed, StringComparison.Ordinal)
-                    : first == terms[0].Word && _products[ordinal]!.NameFolded.StartsWith(typed, StringComparison.Ordinal);
+                    : first == terms[0].Word && string.Join(' ', TextFolding.Words(Name(ordinal))).StartsWith(typed, StringComparison.Ordinal);
                 var candidate = new Hit(((starts ? 0L : 1L) << 32) | (uint)nameLengths[ordinal], ordinal);
                 if (best.Count < limit)
                 {
@@ -174,13 +215,14 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            var ordered = new StoredProduct[best.Count];
+            var ordered = new Suggestion[best.Count];
             for (var i = ordered.Length - 1; i >= 0; i--)
             {
-                ordered[i] = _products[best.Dequeue().Ordinal]!.Product;
+                var ordinal = best.Dequeue().Ordinal;
+                ordered[i] = new Suggestion(IndexedProduct.IdOf(_columns.IdKey[ordinal]), Name(ordinal));
             }
 
-            return ordered.Select(p => new Suggestion(p.Id, p.Name)).ToList();
+            return ordered;
         }
         finally
         {
@@ -188,15 +230,30 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private int CompareSuggestions(Hit a, Hit b)
+    /// <summary>The product at <paramref name="ordinal"/> as stored, rebuilt from the columns and its encoded text.</summary>
+    private StoredProduct ProductAt(int ordinal)
     {
-        var c = a.Key.CompareTo(b.Key);
-        if (c == 0)
+        var text = _columns.Text[ordinal]!;
+        var position = 0;
+        var name = _text.Decode(text, ref position)!;
+        var description = _text.Decode(text, ref position)!;
+        var imageUrl = _text.Decode(text, ref position);
+        var currency = _text.Decode(text, ref position)!;
+        var cents = _columns.PriceCents[ordinal];
+        var price = new decimal((int)(cents & 0xffffffff), (int)(cents >> 32), 0, false, 2);
+        if (cents < 0)
         {
-            c = string.CompareOrdinal(_products[a.Ordinal]!.Product.Name, _products[b.Ordinal]!.Product.Name);
+            price = -new decimal((int)(-cents & 0xffffffff), (int)(-cents >> 32), 0, false, 2);
         }
 
-        return c != 0 ? c : _columns.IdKey[a.Ordinal].CompareTo(_columns.IdKey[b.Ordinal]);
+        return new StoredProduct(IndexedProduct.IdOf(_columns.IdKey[ordinal]), name, description, price, currency,
+            _categories[_columns.Category[ordinal]], imageUrl, _columns.Stock[ordinal]);
+    }
+
+    private string NameAt(int ordinal)
+    {
+        var position = 0;
+        return _text.Decode(_columns.Text[ordinal]!, ref position)!;
     }
 
     /// <summary>
@@ -227,56 +284,90 @@ public sealed class SearchIndex : IDisposable
 
     private void Replace(Guid id, IndexedProduct? replacement)
     {
-        if (_ordinals.TryGetValue(id, out var ordinal))
+        var key = IndexedProduct.KeyOf(id);
+        var ordinal = _ordinals.Find(key, _columns.IdKey);
+        byte[]? oldText = null;
+        string[] oldWords = [];
+        var oldNameWords = 0;
+        if (ordinal >= 0)
         {
-            if (_products[ordinal] is { } current)
+            // What the index holds is read back from its own text: the words to take out.
+            oldText = _columns.Text[ordinal]!;
+            var position = 0;
+            var name = _text.Decode(oldText, ref position)!;
+            var description = _text.Decode(oldText, ref position)!;
+            (oldWords, oldNameWords, _) = IndexedProduct.DistinctWords(name, description);
+            for (var i = 0; i < oldWords.Length; i++)
             {
-                foreach (var word in current.Words)
-                {
-                    _postings[word].Remove(ordinal);
-                }
-
-                _live--;
-                _columns.Clear(ordinal);
+                _postings[oldWords[i]].Remove(ordinal, inName: i < oldNameWords);
             }
 
-            _products[ordinal] = replacement;
-        }
-        else
-        {
+            _live--;
             if (replacement is null)
             {
-                return;
+                _ordinals.Remove(ordinal, _columns.IdKey);
+                _columns.Clear(ordinal);
+                _freeOrdinals.Push(ordinal);
             }
-
-            ordinal = _products.Count;
-            _products.Add(replacement);
-            _ordinals[id] = ordinal;
+        }
+        else if (replacement is not null)
+        {
+            ordinal = _freeOrdinals.TryPop(out var free) ? free : _ordinalCount++;
         }
 
-        if (replacement is null)
+        if (replacement is not null)
         {
-            return;
-        }
-
-        for (var i = 0; i < replacement.Words.Length; i++)
-        {
-            var word = replacement.Words[i];
-            if (!_postings.TryGetValue(word, out var list))
+            for (var i = 0; i < replacement.Words.Length; i++)
             {
-                list = new PostingList(word);
-                _postings[word] = list;
-                _vocabulary.Add(list);
+                var word = replacement.Words[i];
+                if (!_postings.TryGetValue(word, out var list))
+                {
+                    list = new PostingList(word);
+                    _postings[word] = list;
+                    _vocabulary.Add(list);
+                }
+
+                // Every product shares the vocabulary's one copy of each word.
+                replacement.Words[i] = list.Word;
+                list.Add(ordinal, inName: i < replacement.NameWordsDistinct);
             }
 
-            // Every product shares the vocabulary's one copy of each word.
-            replacement.Words[i] = list.Word;
-            list.Add(ordinal, inName: i < replacement.NameWordsDistinct);
+            var product = replacement.Product;
+            _encoding.ResetWrittenCount();
+            _text.Encode(product.Name, _encoding);
+            _text.Encode(product.Description, _encoding);
+            _text.Encode(product.ImageUrl, _encoding);
+            _text.Encode(product.Currency, _encoding);
+            var isNew = oldText is null;
+            _columns.Set(ordinal, replacement, CategoryId(product.Category),
+                replacement.NameWordsDistinct > 0 ? replacement.Words[0] : null, _encoding.WrittenSpan.ToArray());
+            if (isNew)
+            {
+                _ordinals.Add(ordinal, _columns.IdKey);
+            }
+
+            _live++;
         }
 
-        _columns.Set(ordinal, replacement, CategoryId(replacement.Product.Category));
+        // Released after the new version is in, so what both versions share is kept, not
+        // forgotten and learnt again.
+        if (oldText is not null)
+        {
+            var position = 0;
+            for (var field = 0; field < 4; field++)
+            {
+                _text.Release(oldText, ref position);
+            }
 
-        _live++;
+            foreach (var word in oldWords)
+            {
+                if (_postings.TryGetValue(word, out var list) && list.Count == 0)
+                {
+                    _postings.Remove(word);
+                    _vocabulary.Forget(list);
+                }
+            }
+        }
     }
 
     private int CategoryId(string category)
@@ -315,15 +406,10 @@ public sealed class SearchIndex : IDisposable
                     Array.Clear(any, 0, _length);
                     foreach (var list in terms[t])
                     {
-                        foreach (var entry in nameOnly ? list.NameEntries : list.Entries)
+                        list.Names?.OrInto(name.AsSpan(0, _length));
+                        if (!nameOnly)
                         {
-                            var ordinal = entry >> 1;
-                            var bit = 1UL << ordinal;
-                            any[ordinal >> 6] |= bit;
-                            if ((entry & 1) != 0)
-                            {
-                                name[ordinal >> 6] |= bit;
-                            }
+                            list.All.OrInto(any.AsSpan(0, _length));
                         }
                     }
 
@@ -484,7 +570,7 @@ public sealed class SearchIndex : IDisposable
                 ordered[i] = _best.Dequeue();
             }
 
-            var items = ordered.Skip(_query.Offset).Select(h => _index._products[h.Ordinal]!.Product).ToList();
+            var items = ordered.Skip(_query.Offset).Select(h => _index.ProductAt(h.Ordinal)).ToList();
             var facets = new Dictionary<string, long>(StringComparer.Ordinal);
             for (var c = 0; c < _facets.Length; c++)
             {
@@ -522,6 +608,9 @@ public sealed class SearchIndex : IDisposable
             return _idDescending ? -c : c;
         }
     }
+
+    /// <summary>Words known, words typo correction scans, entries of the sorted word lists, distinct text pieces, ordinals handed out.</summary>
+    internal readonly record struct IndexSizes(int Words, int TypoCandidates, int SortedWords, int TextPieces, int Ordinals);
 
     /// <summary>A match that passed the filters: its sort key and ordinal.</summary>
     private readonly record struct Hit(long Key, int Ordinal);

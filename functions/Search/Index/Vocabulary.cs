@@ -3,10 +3,11 @@ using Covacha.Search.Text;
 namespace Covacha.Search.Index;
 
 /// <summary>
-/// Every word the index has seen, in ordinal order for prefix ranges and by length for typo
-/// candidates. New words land in a small sorted array that is merged into the large one when it
-/// fills, so adding a word never copies the whole vocabulary (a 1,000,000-product load adds
-/// hundreds of thousands of words).
+/// Every word some product contains now, in ordinal order for prefix ranges and by length for
+/// typo candidates. New words land in a small sorted array that is merged into the large one when
+/// it fills, so adding a word never copies the whole vocabulary (a 1,000,000-product load adds
+/// hundreds of thousands of words). A word no product uses any more is forgotten: it leaves the
+/// length lists at once (typo correction never scans it) and the sorted list at the next merge.
 /// </summary>
 internal sealed class Vocabulary
 {
@@ -15,6 +16,10 @@ internal sealed class Vocabulary
     private readonly Dictionary<int, List<PostingList>> _byLength = [];
     private readonly List<PostingList> _recent = [];
     private PostingList[] _sorted = [];
+    private int _forgottenInSorted;
+
+    /// <summary>Words held (forgotten ones not yet merged away excluded).</summary>
+    public int Count { get; private set; }
 
     public void Add(PostingList word)
     {
@@ -22,8 +27,7 @@ internal sealed class Vocabulary
         _recent.Insert(at, word);
         if (_recent.Count >= RecentCapacity)
         {
-            _sorted = Merge(_sorted, _recent);
-            _recent.Clear();
+            Merge();
         }
 
         if (!_byLength.TryGetValue(word.Word.Length, out var sameLength))
@@ -31,7 +35,38 @@ internal sealed class Vocabulary
             _byLength[word.Word.Length] = sameLength = [];
         }
 
+        word.LengthSlot = sameLength.Count;
         sameLength.Add(word);
+        Count++;
+    }
+
+    /// <summary>Forgets a word no product contains any more.</summary>
+    public void Forget(PostingList word)
+    {
+        var sameLength = _byLength[word.Word.Length];
+        var last = sameLength[^1];
+        sameLength[word.LengthSlot] = last;
+        last.LengthSlot = word.LengthSlot;
+        sameLength.RemoveAt(sameLength.Count - 1);
+        word.LengthSlot = -1;
+        word.Forgotten = true;
+        Count--;
+
+        var recent = LowerBound(_recent, word.Word);
+        for (; recent < _recent.Count && _recent[recent].Word == word.Word; recent++)
+        {
+            if (ReferenceEquals(_recent[recent], word))
+            {
+                _recent.RemoveAt(recent);
+                return;
+            }
+        }
+
+        // In the large list: dropped at the next merge, or now if forgotten words pile up.
+        if (++_forgottenInSorted > Math.Max(RecentCapacity, _sorted.Length / 8))
+        {
+            Merge();
+        }
     }
 
     /// <summary>The words that start with <paramref name="prefix"/> and are in some product now.</summary>
@@ -66,26 +101,31 @@ internal sealed class Vocabulary
         }
     }
 
-    private static PostingList[] Merge(PostingList[] sorted, List<PostingList> added)
+    /// <summary>Words that typo correction would scan: every live word, and nothing else.</summary>
+    internal int TypoCandidates => _byLength.Values.Sum(l => l.Count);
+
+    /// <summary>Entries of the sorted lists, forgotten ones still waiting for a merge included.</summary>
+    internal int SortedEntries => _sorted.Length + _recent.Count;
+
+    private void Merge()
     {
-        var merged = new PostingList[sorted.Length + added.Count];
+        var merged = new PostingList[_sorted.Length - _forgottenInSorted + _recent.Count];
         int i = 0, j = 0, k = 0;
-        while (i < sorted.Length && j < added.Count)
+        while (i < _sorted.Length || j < _recent.Count)
         {
-            merged[k++] = string.CompareOrdinal(sorted[i].Word, added[j].Word) <= 0 ? sorted[i++] : added[j++];
+            if (i < _sorted.Length && _sorted[i].Forgotten)
+            {
+                i++;
+                continue;
+            }
+
+            var takeSorted = j == _recent.Count || (i < _sorted.Length && string.CompareOrdinal(_sorted[i].Word, _recent[j].Word) <= 0);
+            merged[k++] = takeSorted ? _sorted[i++] : _recent[j++];
         }
 
-        while (i < sorted.Length)
-        {
-            merged[k++] = sorted[i++];
-        }
-
-        while (j < added.Count)
-        {
-            merged[k++] = added[j++];
-        }
-
-        return merged;
+        _sorted = merged.Length == k ? merged : merged[..k];
+        _recent.Clear();
+        _forgottenInSorted = 0;
     }
 
     private static int LowerBound(IReadOnlyList<PostingList> sorted, string word)
