@@ -2,7 +2,6 @@ using System.Text.Json;
 using Covacha.Products.Messaging;
 using Covacha.Products.Model;
 using Covacha.Shared.Events;
-using Covacha.Shared.Http;
 using Covacha.Shared.Identity;
 using Covacha.Shared.Messaging;
 using Npgsql;
@@ -22,10 +21,10 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     private const string InsertOutbox =
         "INSERT INTO outbox (event_id, product_id, routing_key, payload, traceparent) VALUES ($1, $2, $3, $4, $5)";
 
-    public async Task<ProductSnapshot> CreateAsync(Guid ownerId, ProductFields fields, CancellationToken cancellationToken)
+    public async Task<ProductRow> CreateAsync(Guid ownerId, ProductFields fields, CancellationToken cancellationToken)
     {
         var now = Now();
-        var product = new ProductSnapshot(Guid.CreateVersion7(now), ownerId, fields.Name, fields.Description, fields.Price,
+        var product = new ProductRow(Guid.CreateVersion7(now), ownerId, fields.Name, fields.Description, fields.Price,
             fields.Currency, fields.Category, fields.ImageUrl, fields.Stock, now, now, 1);
 
         // One round trip; a batch without an explicit transaction runs as one implicit transaction.
@@ -34,13 +33,13 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
             $"INSERT INTO products ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
         AddProductParameters(insert, product);
         batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(OutboxCommand(ProductEvents.Created, product.Id, product.Version, now, product));
+        batch.BatchCommands.Add(OutboxCommand(ProductEvents.Created, product.Id, product.Version, now, product.ToSnapshot()));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         signal.Committed();
         return product;
     }
 
-    public async Task<ProductSnapshot?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ProductRow?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM products WHERE id = $1 AND NOT deleted");
         command.Parameters.AddWithValue(id);
@@ -49,7 +48,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     }
 
     /// <summary>Newest first, after the keyset position <paramref name="after"/>; up to <paramref name="take"/> rows.</summary>
-    public async Task<List<ProductSnapshot>> ListAsync(
+    public async Task<List<ProductRow>> ListAsync(
         Guid? ownerId, (DateTimeOffset CreatedAt, Guid Id)? after, int take, CancellationToken cancellationToken)
     {
         var where = new List<string> { "NOT deleted" };
@@ -70,7 +69,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         command.Parameters.AddWithValue(take);
         command.CommandText =
             $"SELECT {Columns} FROM products WHERE {string.Join(" AND ", where)} ORDER BY created_at DESC, id DESC LIMIT ${command.Parameters.Count}";
-        var items = new List<ProductSnapshot>(take);
+        var items = new List<ProductRow>(take);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -91,29 +90,37 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var p = Read(reader);
-            items.Add(new ExportItem(p.Id, p.OwnerId, p.Name, p.Description, p.Price, p.Currency, p.Category, p.ImageUrl,
-                p.Stock, p.CreatedAt, p.UpdatedAt, p.Version, reader.GetBoolean(12)));
+            items.Add((Read(reader) with { Deleted = reader.GetBoolean(12) }).ToExportItem());
         }
 
         return items;
     }
 
     /// <summary>
-    /// Changes or (when <paramref name="change"/> is null) deletes a product under a row lock:
-    /// 404 when absent, 403 unless the caller owns it or is an admin, 412 when
-    /// <paramref name="expectedVersion"/> does not match, then whatever <paramref name="change"/> answers.
+    /// Replaces a product's fields with what <paramref name="change"/> makes of its current state
+    /// (null: the change refuses, <see cref="ChangeOutcome.Rejected"/>), under a row lock.
     /// </summary>
-    public async Task<(ProductSnapshot? Product, ApiProblem? Problem)> ChangeAsync(
-        Guid id,
-        Caller caller,
-        Func<long, bool> versionMatches,
-        Func<ProductSnapshot, (ProductFields? Fields, ApiProblem? Problem)>? change,
+    public Task<ChangeResult> UpdateAsync(
+        Guid id, Caller caller, Func<long, bool> versionMatches, Func<ProductRow, ProductFields?> change,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, versionMatches, change, cancellationToken);
+
+    /// <summary>Deletes a product (its row stays as a tombstone with the next version), under a row lock.</summary>
+    public Task<ChangeResult> DeleteAsync(Guid id, Caller caller, Func<long, bool> versionMatches, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, versionMatches, null, cancellationToken);
+
+    /// <summary>
+    /// The checks every change makes in order (exists, the caller owns it or is an admin, the
+    /// expected version), then the update or (no <paramref name="change"/>) the delete and its
+    /// event, in one transaction.
+    /// </summary>
+    private async Task<ChangeResult> ChangeAsync(
+        Guid id, Caller caller, Func<long, bool> versionMatches, Func<ProductRow, ProductFields?>? change,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        ProductSnapshot current;
+        ProductRow current;
         await using (var select = new NpgsqlCommand(
             $"SELECT {Columns} FROM products WHERE id = $1 AND NOT deleted FOR UPDATE", connection, transaction))
         {
@@ -121,7 +128,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
-                return (null, Problems.NotFound("No such product."));
+                return new ChangeResult(ChangeOutcome.NotFound);
             }
 
             current = Read(reader);
@@ -129,12 +136,12 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
 
         if (current.OwnerId != caller.UserId && !caller.IsAdmin)
         {
-            return (null, Problems.Forbidden("Only the owner or an admin may change this product."));
+            return new ChangeResult(ChangeOutcome.NotAllowed);
         }
 
         if (!versionMatches(current.Version))
         {
-            return (null, Problems.PreconditionFailed());
+            return new ChangeResult(ChangeOutcome.VersionMismatch);
         }
 
         var now = Now();
@@ -143,34 +150,31 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
             now = current.UpdatedAt.AddTicks(10);
         }
 
-        ProductSnapshot next;
-        string type;
+        ProductRow next;
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (change is null)
         {
-            next = current with { UpdatedAt = now, Version = current.Version + 1 };
-            type = ProductEvents.Deleted;
+            next = current with { UpdatedAt = now, Version = current.Version + 1, Deleted = true };
             var delete = new NpgsqlBatchCommand("UPDATE products SET deleted = true, updated_at = $2, version = $3 WHERE id = $1");
             delete.Parameters.AddWithValue(id);
             delete.Parameters.AddWithValue(now);
             delete.Parameters.AddWithValue(next.Version);
             batch.BatchCommands.Add(delete);
+            batch.BatchCommands.Add(OutboxCommand(ProductEvents.Deleted, id, next.Version, now, null));
         }
         else
         {
-            var (fields, problem) = change(current);
-            if (problem is not null)
+            if (change(current) is not { } fields)
             {
-                return (null, problem);
+                return new ChangeResult(ChangeOutcome.Rejected);
             }
 
             next = current with
             {
-                Name = fields!.Name, Description = fields.Description, Price = fields.Price, Currency = fields.Currency,
+                Name = fields.Name, Description = fields.Description, Price = fields.Price, Currency = fields.Currency,
                 Category = fields.Category, ImageUrl = fields.ImageUrl, Stock = fields.Stock,
                 UpdatedAt = now, Version = current.Version + 1,
             };
-            type = ProductEvents.Updated;
             var update = new NpgsqlBatchCommand(
                 """
                 UPDATE products SET owner_id = $2, name = $3, description = $4, price = $5, currency = $6, category = $7,
@@ -179,13 +183,13 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
                 """);
             AddProductParameters(update, next);
             batch.BatchCommands.Add(update);
+            batch.BatchCommands.Add(OutboxCommand(ProductEvents.Updated, id, next.Version, now, next.ToSnapshot()));
         }
 
-        batch.BatchCommands.Add(OutboxCommand(type, id, next.Version, now, type == ProductEvents.Deleted ? null : next));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Committed();
-        return (next, null);
+        return new ChangeResult(ChangeOutcome.Done, next);
     }
 
     private static NpgsqlBatchCommand OutboxCommand(string type, Guid productId, long version, DateTimeOffset at, ProductSnapshot? snapshot)
@@ -200,7 +204,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         return command;
     }
 
-    private static void AddProductParameters(NpgsqlBatchCommand command, ProductSnapshot p)
+    private static void AddProductParameters(NpgsqlBatchCommand command, ProductRow p)
     {
         command.Parameters.AddWithValue(p.Id);
         command.Parameters.AddWithValue(p.OwnerId);
@@ -216,7 +220,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         command.Parameters.AddWithValue(p.Version);
     }
 
-    private static ProductSnapshot Read(NpgsqlDataReader r) => new(
+    private static ProductRow Read(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetDecimal(4), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8),
         r.GetFieldValue<DateTimeOffset>(9), r.GetFieldValue<DateTimeOffset>(10), r.GetInt64(11));

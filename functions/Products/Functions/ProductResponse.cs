@@ -1,14 +1,13 @@
 using System.Text.Json;
 using Covacha.Products.Model;
-using Covacha.Shared.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace Covacha.Products.Functions;
 
 /// <summary>A product with its ETag (and a Location for a new one), as JSON.</summary>
-public sealed class ProductResponse(ProductSnapshot product, int status = StatusCodes.Status200OK, string? location = null) : IResult
+public sealed class ProductResponse(ProductDto product, int status = StatusCodes.Status200OK, string? location = null) : IResult
 {
-    public ProductSnapshot Product => product;
+    public ProductDto Product => product;
     public int Status => status;
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -23,6 +22,6 @@ public sealed class ProductResponse(ProductSnapshot product, int status = Status
         }
 
         response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, product, ProductsJsonContext.Default.ProductSnapshot, httpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(response.Body, product, ProductsJsonContext.Default.ProductDto, httpContext.RequestAborted);
     }
 }

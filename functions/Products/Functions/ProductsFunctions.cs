@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Covacha.Products.Data;
 using Covacha.Products.Model;
-using Covacha.Shared.Events;
 using Covacha.Shared.Http;
 using Covacha.Shared.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +42,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         }
 
         var product = await store.CreateAsync(request.Caller().UserId, fields!, cancellationToken);
-        return new ProductResponse(product, StatusCodes.Status201Created, $"/api/products/{product.Id}");
+        return new ProductResponse(ProductDto.From(product), StatusCodes.Status201Created, $"/api/products/{product.Id}");
     }
 
     [Function("ProductsGet")]
@@ -64,7 +63,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new ProductResponse(product);
+        return new ProductResponse(ProductDto.From(product));
     }
 
     [Function("ProductsList")]
@@ -115,7 +114,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
 
         var rows = await store.ListAsync(owner, after, limit + 1, cancellationToken);
         var next = rows.Count > limit ? EncodeCursor(rows[limit - 1]) : null;
-        var items = rows.Count > limit ? rows.GetRange(0, limit) : rows;
+        var items = rows.Take(limit).Select(ProductDto.From).ToList();
         return TypedResults.Json(new ProductPage(items, next), ProductsJsonContext.Default.ProductPage);
     }
 
@@ -138,9 +137,13 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();
-        var (product, changeProblem) = await store.ChangeAsync(
-            id, request.Caller(), v => ETags.Matches(ifMatch, v), _ => validator.Validate(input!), cancellationToken);
-        return changeProblem is not null ? changeProblem : new ProductResponse(product!);
+        ApiProblem? invalid = null;
+        var result = await store.UpdateAsync(id, request.Caller(), v => ETags.Matches(ifMatch, v), _ =>
+        {
+            (var fields, invalid) = validator.Validate(input!);
+            return fields;
+        }, cancellationToken);
+        return Answer(result, invalid);
     }
 
     [Function("ProductsPatch")]
@@ -176,9 +179,13 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();
-        var (product, changeProblem) = await store.ChangeAsync(
-            id, request.Caller(), v => ETags.Matches(ifMatch, v), current => ApplyMergePatch(current, patch), cancellationToken);
-        return changeProblem is not null ? changeProblem : new ProductResponse(product!);
+        ApiProblem? invalid = null;
+        var result = await store.UpdateAsync(id, request.Caller(), v => ETags.Matches(ifMatch, v), current =>
+        {
+            (var fields, invalid) = ApplyMergePatch(current, patch);
+            return fields;
+        }, cancellationToken);
+        return Answer(result, invalid);
     }
 
     [Function("ProductsDelete")]
@@ -194,12 +201,24 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();
-        var (_, changeProblem) = await store.ChangeAsync(id, request.Caller(), v => ETags.Matches(ifMatch, v), null, cancellationToken);
-        return changeProblem is not null ? changeProblem : TypedResults.NoContent();
+        var result = await store.DeleteAsync(id, request.Caller(), v => ETags.Matches(ifMatch, v), cancellationToken);
+        return result.Outcome == ChangeOutcome.Done ? TypedResults.NoContent() : Refusal(result.Outcome, null);
     }
 
+    private static Results<ProductResponse, ApiProblem> Answer(ChangeResult result, ApiProblem? invalid) =>
+        result.Outcome == ChangeOutcome.Done ? new ProductResponse(ProductDto.From(result.Product!)) : Refusal(result.Outcome, invalid);
+
+    private static ApiProblem Refusal(ChangeOutcome outcome, ApiProblem? invalid) => outcome switch
+    {
+        ChangeOutcome.NotFound => Problems.NotFound("No such product."),
+        ChangeOutcome.NotAllowed => Problems.Forbidden("Only the owner or an admin may change this product."),
+        ChangeOutcome.VersionMismatch => Problems.PreconditionFailed(),
+        ChangeOutcome.Rejected when invalid is not null => invalid,
+        _ => throw new InvalidOperationException($"No answer for {outcome}."),
+    };
+
     /// <summary>RFC 7396 onto the product's writable fields: null removes (then the rules decide), a value replaces.</summary>
-    private (ProductFields? Fields, ApiProblem? Problem) ApplyMergePatch(ProductSnapshot current, JsonObject patch)
+    private (ProductFields? Fields, ApiProblem? Problem) ApplyMergePatch(ProductRow current, JsonObject patch)
     {
         var merged = new JsonObject
         {
@@ -237,7 +256,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         return validator.Validate(input!);
     }
 
-    private static string EncodeCursor(ProductSnapshot last) =>
+    private static string EncodeCursor(ProductRow last) =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
             last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + ":" + last.Id.ToString("N")));
 

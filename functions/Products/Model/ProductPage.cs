@@ -1,5 +1,3 @@
-using Covacha.Shared.Events;
-
 namespace Covacha.Products.Model;
 
-public sealed record ProductPage(IReadOnlyList<ProductSnapshot> Items, string? NextCursor);
+public sealed record ProductPage(IReadOnlyList<ProductDto> Items, string? NextCursor);

@@ -11,7 +11,7 @@ namespace Covacha.Products.Model;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ProductInput))]
 [JsonSerializable(typeof(JsonObject))]
-[JsonSerializable(typeof(ProductSnapshot))]
+[JsonSerializable(typeof(ProductDto))]
 [JsonSerializable(typeof(ProductPage))]
 [JsonSerializable(typeof(ExportPage))]
 [JsonSerializable(typeof(IReadOnlyList<Category>))]

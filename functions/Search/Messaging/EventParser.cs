@@ -27,6 +27,11 @@ public static class EventParser
             return (null, "empty message");
         }
 
+        if (evt.SchemaVersion > ProductEvent.CurrentSchemaVersion)
+        {
+            return (null, $"schema version {evt.SchemaVersion} is newer than this consumer's {ProductEvent.CurrentSchemaVersion}");
+        }
+
         if (!ProductEvents.IsKnownType(evt.Type))
         {
             return (null, $"unknown type '{evt.Type}'");

@@ -1,6 +1,10 @@
 namespace Covacha.Shared.Events;
 
-/// <summary>The full state of a product at one version, as carried by events and the export.</summary>
+/// <summary>
+/// The full state of a product at one version, as <see cref="ProductEvent"/> carries it. Part of
+/// the event contract: it is not the API's product nor the database row, which may change
+/// without changing this.
+/// </summary>
 public sealed record ProductSnapshot(
     Guid Id,
     Guid OwnerId,

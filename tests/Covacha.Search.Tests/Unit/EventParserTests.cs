@@ -10,6 +10,30 @@ public sealed class EventParserTests
 {
     private static byte[] Json(ProductEvent evt) => JsonSerializer.SerializeToUtf8Bytes(evt, EventJsonContext.Default.ProductEvent);
 
+    [Theory]
+    [InlineData("product-updated.v1.json", ProductEvents.Updated, false)]
+    [InlineData("product-deleted.v1.json", ProductEvents.Deleted, true)]
+    public void Parse_ContractSample_GivesChange(string sample, string routingKey, bool isDelete)
+    {
+        var body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", sample));
+
+        var (change, problem) = EventParser.Parse(body, routingKey);
+
+        Assert.Null(problem);
+        Assert.Equal(isDelete, change!.IsDelete);
+    }
+
+    [Fact]
+    public void Parse_NewerSchemaVersion_IsRefused()
+    {
+        var evt = TestProducts.Created(TestProducts.Snapshot(version: 1)) with { SchemaVersion = ProductEvent.CurrentSchemaVersion + 1 };
+
+        var (change, problem) = EventParser.Parse(Json(evt), ProductEvents.Created);
+
+        Assert.Null(change);
+        Assert.Contains("schema version", problem);
+    }
+
     [Fact]
     public void Parse_ValidCreate_GivesChange()
     {

@@ -1,6 +1,6 @@
 using Covacha.Products.Model;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Unit;
 
 public sealed class ImageUrlRuleTests
 {

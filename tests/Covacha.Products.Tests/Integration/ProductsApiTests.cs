@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Covacha.Products.Tests.Infrastructure;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Integration;
 
 [Collection(ProductsCollection.Name)]
 public sealed class ProductsApiTests(ProductsHost host)

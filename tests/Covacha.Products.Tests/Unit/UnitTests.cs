@@ -2,7 +2,7 @@ using Covacha.Products.Functions;
 using Covacha.Products.Messaging;
 using Covacha.Products.Model;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Unit;
 
 public sealed class ETagsTests
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Covacha.Products.Data;
 using Covacha.Products.Messaging;
 using Covacha.Products.Model;
+using Covacha.Products.Tests.Infrastructure;
 using Covacha.Shared.Data;
 using Covacha.Shared.Events;
 using Covacha.Testing;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Integration;
 
 [Collection(ProductsCollection.Name)]
 public sealed class OutboxTests(ProductsHost host)
@@ -106,9 +107,9 @@ public sealed class OutboxTests(ProductsHost host)
             ids.Add((await store.CreateAsync(owner.Id, Fields($"Huérfano {i}"), CancellationToken.None)).Id);
         }
 
-        var (changed, problem) = await store.ChangeAsync(ids[0], owner.Caller, v => v == 1, _ => (Fields("Cambiado"), null), CancellationToken.None);
-        Assert.Null(problem);
-        Assert.Equal(2, changed!.Version);
+        var changed = await store.UpdateAsync(ids[0], owner.Caller, v => v == 1, _ => Fields("Cambiado"), CancellationToken.None);
+        Assert.Equal(ChangeOutcome.Done, changed.Outcome);
+        Assert.Equal(2, changed.Product!.Version);
 
         await using var first = StartRelay(dataSource);
         await using var second = StartRelay(dataSource);

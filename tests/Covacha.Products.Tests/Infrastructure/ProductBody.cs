@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Infrastructure;
 
 /// <summary>Builds request bodies: a valid product, then whatever a test changes.</summary>
 public static class ProductBody

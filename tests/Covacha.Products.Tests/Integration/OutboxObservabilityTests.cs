@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Covacha.Products.Messaging;
 using Covacha.Products.Model;
+using Covacha.Products.Tests.Infrastructure;
 using Covacha.Testing;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Integration;
 
 [Collection(ProductsCollection.Name)]
 public sealed class OutboxObservabilityTests(ProductsHost host)

@@ -1,4 +1,4 @@
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Infrastructure;
 
 public static class ProductsContentTypes
 {

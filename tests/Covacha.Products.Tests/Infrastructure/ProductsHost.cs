@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Covacha.Testing;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Infrastructure;
 
 /// <summary>
 /// The dev host for the Products tests: tokens from <see cref="TestTokenIssuer"/>, the broker

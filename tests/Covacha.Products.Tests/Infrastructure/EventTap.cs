@@ -5,7 +5,7 @@ using Covacha.Shared.Events;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Infrastructure;
 
 /// <summary>One product event as it arrived at a queue bound to <c>covacha.products</c>.</summary>
 public sealed record TappedEvent(string? MessageId, string RoutingKey, bool Persistent, string? Traceparent, ProductEvent Event);

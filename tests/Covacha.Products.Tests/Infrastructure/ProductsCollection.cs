@@ -1,4 +1,4 @@
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Infrastructure;
 
 /// <summary>One dev host for every integration test in this project.</summary>
 [CollectionDefinition(Name)]

@@ -1,0 +1,23 @@
+using Covacha.Products.Data;
+
+namespace Covacha.Products.Model;
+
+/// <summary>A product as the HTTP API shows it (GET, and the answer to POST, PUT and PATCH).</summary>
+public sealed record ProductDto(
+    Guid Id,
+    Guid OwnerId,
+    string Name,
+    string Description,
+    decimal Price,
+    string Currency,
+    string Category,
+    string? ImageUrl,
+    int Stock,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    public static ProductDto From(ProductRow row) =>
+        new(row.Id, row.OwnerId, row.Name, row.Description, row.Price, row.Currency, row.Category, row.ImageUrl,
+            row.Stock, row.CreatedAt, row.UpdatedAt, row.Version);
+}
