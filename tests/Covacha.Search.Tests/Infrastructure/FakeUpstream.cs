@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Covacha.Shared.Events;
+using Covacha.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,23 +8,20 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Covacha.Search.Tests.Infrastructure;
 
 /// <summary>
-/// What Search calls out to, faked on loopback: Auth's JWKS (with a key this test controls, so it
-/// can mint admin and user tokens) and Products' export (serving whatever the test puts in it).
+/// What Search calls out to, faked on loopback: Auth's JWKS (a <see cref="TestTokenIssuer"/>, so
+/// tests mint admin and user tokens) and Products' export (serving whatever the test puts in it).
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private readonly string _keyId = "search-test-" + Guid.NewGuid().ToString("N")[..8];
     private WebApplication? _app;
 
+    public TestTokenIssuer Tokens { get; } = new();
     public string BaseUrl { get; private set; } = "";
-    public string JwksUrl => BaseUrl + "/jwks.json";
+    public string JwksUrl => Tokens.JwksUrl;
     public string ServiceKey { get; set; } = "";
 
     /// <summary>The export's content: products by id, with a deleted flag.</summary>
@@ -42,11 +39,10 @@ public sealed class FakeUpstream : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         _app = builder.Build();
-        _app.MapGet("/jwks.json", () => Results.Text(Jwks(), "application/json"));
         _app.MapGet("/api/products/export", (HttpRequest request) =>
         {
             Interlocked.Increment(ref _exportRequests);
-            if (request.Headers["X-Covacha-Service-Key"] != ServiceKey)
+            if (request.Headers[Covacha.Shared.Pipeline.ServiceKey.Header] != ServiceKey)
             {
                 Interlocked.Increment(ref _rejectedExportRequests);
                 return Results.StatusCode(401);
@@ -77,41 +73,6 @@ public sealed class FakeUpstream : IAsyncDisposable
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
-    /// <summary>An ES256 access token as Auth would issue it.</summary>
-    public string Token(string role, string issuer, string audience, TimeSpan? lifetime = null)
-    {
-        var key = new ECDsaSecurityKey(_key) { KeyId = _keyId };
-        var now = DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + (lifetime ?? TimeSpan.FromMinutes(15)),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = Guid.NewGuid().ToString(),
-                ["role"] = role,
-                ["email"] = role + "@covacha.test",
-                ["name"] = role,
-                ["jti"] = Guid.NewGuid().ToString(),
-            },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
-        });
-    }
-
-    private string Jwks()
-    {
-        var p = _key.ExportParameters(includePrivateParameters: false);
-        var jwk = new Dictionary<string, string>
-        {
-            ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = _keyId, ["use"] = "sig", ["alg"] = "ES256",
-            ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
-        };
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["keys"] = new[] { jwk } });
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
@@ -119,6 +80,6 @@ public sealed class FakeUpstream : IAsyncDisposable
             await _app.DisposeAsync();
         }
 
-        _key.Dispose();
+        Tokens.Dispose();
     }
 }

@@ -53,11 +53,7 @@ public sealed class SearchHost() : CovachaHost("tests-search")
 
     public string UserToken() => Token("user");
 
-    private string Token(string role)
-    {
-        var configuration = Services.GetRequiredService<IConfiguration>();
-        return Upstream.Token(role, configuration["Identity:Issuer"]!, configuration["Identity:Audience"]!);
-    }
+    private string Token(string role) => Upstream.Tokens.Issue(Guid.NewGuid(), role);
 
     public Task<HttpStatusCode> WaitUntilReadyAsync(TimeSpan timeout) => WaitForReadinessAsync(HttpStatusCode.OK, timeout);
 
