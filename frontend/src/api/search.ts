@@ -2,7 +2,7 @@ import { request, queryString } from './http';
 import type { ReindexStatus, SearchQuery, SearchResult, Suggestion } from './types';
 
 export const PAGE_SIZE = 20;
-/** Search serves only the first 1,000 hits of a query (deeper pages answer 400; see docs/decisions/search-01). */
+/** Search serves only the first 1,000 hits of a query (deeper pages answer 400; see docs/decisions/0005-search-postgres-read-model.md). */
 export const MAX_RESULT_WINDOW = 1_000;
 
 export function search(query: SearchQuery, signal?: AbortSignal): Promise<SearchResult> {

@@ -8,7 +8,7 @@ namespace Covacha.Products.Model;
 /// something private: https, no credentials, and no loopback, link-local, private-range or
 /// otherwise non-public literal address or local host name. Names are not resolved here
 /// (nothing on the server fetches the link); a name that resolves privately is the
-/// fetcher's problem, see docs/decisions/products-image-url.md.
+/// fetcher's problem, see docs/decisions/0003-products-image-url.md.
 /// </summary>
 public static class ImageUrlRule
 {
