@@ -1,4 +1,4 @@
-// Shapes from /work/contract/CONTRACT.md. JSON is camelCase.
+// Shapes from docs/contract.md and the OpenAPI documents (functions/*/openapi.yaml). JSON is camelCase.
 
 export type Role = 'user' | 'admin';
 
