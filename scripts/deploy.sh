@@ -44,6 +44,10 @@ EOF
 }
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$REPO_ROOT"
+# log, warn and die, as every ./covacha command prints them.
+# shellcheck source=scripts/lib.sh
+source "$REPO_ROOT/scripts/lib.sh"
 TF_DIR="$REPO_ROOT/terraform"
 NAMESPACE="covacha"
 
@@ -64,9 +68,6 @@ ROLLOUT_TIMEOUT="${COVACHA_ROLLOUT_TIMEOUT:-600}"
 SMOKE_TIMEOUT="${COVACHA_SMOKE_TIMEOUT:-600}"
 SMOKE_SCHEME="${COVACHA_SMOKE_SCHEME:-https}"
 
-log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-warn() { printf 'warning: %s\n' "$*" >&2; }
-die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- arguments
 COMMAND=""

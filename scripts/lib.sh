@@ -11,6 +11,7 @@ RABBITMQ_BIN=/usr/lib/rabbitmq/bin
 STARTED=()
 
 log() { printf '\033[1;34m[covacha]\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m[covacha]\033[0m warning: %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[covacha]\033[0m %s\n' "$*" >&2; exit 1; }
 
 apt_install() {

@@ -23,6 +23,7 @@ function release(env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'covacha-deploy-'));
   mkdirSync(join(dir, 'scripts'));
   cpSync(join(repoRoot, 'scripts', 'deploy.sh'), join(dir, 'scripts', 'deploy.sh'));
+  cpSync(join(repoRoot, 'scripts', 'lib.sh'), join(dir, 'scripts', 'lib.sh'));
   cpSync(join(fixtures, 'k8s'), join(dir, 'k8s'), { recursive: true });
   mkdirSync(join(dir, 'terraform', 'environments', 'dev'), { recursive: true });
   writeFileSync(join(dir, 'terraform', 'environments', 'dev', 'backend.hcl'), '');
