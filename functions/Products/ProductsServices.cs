@@ -31,14 +31,9 @@ public static class ProductsServices
         services.AddPostgres(configuration, "Products", typeof(ProductsServices).Assembly);
         services.AddJwksTokenValidation(configuration);
         services.AddValidatedOptions<ProductsOptions>(configuration, ProductsOptions.Section,
-            o => o.EffectiveCurrencies.All(c => c.Length == 3 && c.All(char.IsAsciiLetterUpper)) ? null : "must be ISO 4217 codes",
-            nameof(ProductsOptions.Currencies));
+            o => o.CurrencyProblem(), nameof(ProductsOptions.Currencies));
 
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<ProductsOptions>>().Value;
-            return new ProductValidator(options.EffectiveCurrencies, options.EffectiveDefaultCurrency);
-        });
+        services.AddSingleton(sp => new ProductValidator(sp.GetRequiredService<IOptions<ProductsOptions>>().Value.Describe()));
         services.AddSingleton<IServiceKeySource>(sp => sp.GetRequiredService<IOptions<ProductsOptions>>().Value);
         services.AddSingleton<ProductStore>();
 

@@ -6,6 +6,7 @@ using Covacha.Search.Messaging;
 using Covacha.Search.Model;
 using Covacha.Search.Reindex;
 using Covacha.Shared.Configuration;
+using Covacha.Shared.Money;
 using Covacha.Shared.Data;
 using Covacha.Shared.Health;
 using Covacha.Shared.Hosting;
@@ -31,7 +32,8 @@ public static class SearchServices
     public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCovachaTelemetry(configuration, ServiceName, SearchMetrics.MeterName);
-        services.AddValidatedOptions<SearchOptions>(configuration, SearchOptions.Section);
+        services.AddValidatedOptions<SearchOptions>(configuration, SearchOptions.Section,
+            o => o.EffectiveCurrencies.All(CurrencyExponents.IsCode) ? null : "must be ISO 4217 codes", nameof(SearchOptions.Currencies));
         var settings = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
 
         if (settings.Store == SearchOptions.MongoStore)

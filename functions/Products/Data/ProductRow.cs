@@ -1,4 +1,5 @@
 using Covacha.Shared.Events;
+using Covacha.Shared.Money;
 
 namespace Covacha.Products.Data;
 
@@ -11,7 +12,7 @@ public sealed record ProductRow(
     Guid OwnerId,
     string Name,
     string Description,
-    decimal Price,
+    long PriceMinor,
     string Currency,
     string Category,
     string? ImageUrl,
@@ -21,11 +22,14 @@ public sealed record ProductRow(
     long Version,
     bool Deleted = false)
 {
+    /// <summary>The price in major units with exactly the currency's decimals.</summary>
+    public decimal Price => Money.ToMajor(PriceMinor, Currency);
+
     /// <summary>The product as the event contract carries it.</summary>
     public ProductSnapshot ToSnapshot() =>
-        new(Id, OwnerId, Name, Description, Price, Currency, Category, ImageUrl, Stock, CreatedAt, UpdatedAt, Version);
+        new(Id, OwnerId, Name, Description, Price, PriceMinor, Currency, Category, ImageUrl, Stock, CreatedAt, UpdatedAt, Version);
 
     /// <summary>The product as the export (read by Search's reindex) carries it.</summary>
     public ExportItem ToExportItem() =>
-        new(Id, OwnerId, Name, Description, Price, Currency, Category, ImageUrl, Stock, CreatedAt, UpdatedAt, Version, Deleted);
+        new(Id, OwnerId, Name, Description, Price, PriceMinor, Currency, Category, ImageUrl, Stock, CreatedAt, UpdatedAt, Version, Deleted);
 }

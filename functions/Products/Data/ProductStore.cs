@@ -16,7 +16,7 @@ namespace Covacha.Products.Data;
 public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signal, TimeProvider clock)
 {
     private const string Columns =
-        "id, owner_id, name, description, price, currency, category, image_url, stock, created_at, updated_at, version";
+        "id, owner_id, name, description, price_minor, currency, category, image_url, stock, created_at, updated_at, version";
 
     private const string InsertOutbox =
         "INSERT INTO outbox (event_id, product_id, routing_key, payload, traceparent) VALUES ($1, $2, $3, $4, $5)";
@@ -24,7 +24,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     public async Task<ProductRow> CreateAsync(Guid ownerId, ProductFields fields, CancellationToken cancellationToken)
     {
         var now = Now();
-        var product = new ProductRow(Guid.CreateVersion7(now), ownerId, fields.Name, fields.Description, fields.Price,
+        var product = new ProductRow(Guid.CreateVersion7(now), ownerId, fields.Name, fields.Description, fields.PriceMinor,
             fields.Currency, fields.Category, fields.ImageUrl, fields.Stock, now, now, 1);
 
         // One round trip; a batch without an explicit transaction runs as one implicit transaction.
@@ -171,13 +171,13 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
 
             next = current with
             {
-                Name = fields.Name, Description = fields.Description, Price = fields.Price, Currency = fields.Currency,
+                Name = fields.Name, Description = fields.Description, PriceMinor = fields.PriceMinor, Currency = fields.Currency,
                 Category = fields.Category, ImageUrl = fields.ImageUrl, Stock = fields.Stock,
                 UpdatedAt = now, Version = current.Version + 1,
             };
             var update = new NpgsqlBatchCommand(
                 """
-                UPDATE products SET owner_id = $2, name = $3, description = $4, price = $5, currency = $6, category = $7,
+                UPDATE products SET owner_id = $2, name = $3, description = $4, price_minor = $5, currency = $6, category = $7,
                     image_url = $8, stock = $9, created_at = $10, updated_at = $11, version = $12
                 WHERE id = $1
                 """);
@@ -210,7 +210,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         command.Parameters.AddWithValue(p.OwnerId);
         command.Parameters.AddWithValue(p.Name);
         command.Parameters.AddWithValue(p.Description);
-        command.Parameters.AddWithValue(p.Price);
+        command.Parameters.AddWithValue(p.PriceMinor);
         command.Parameters.AddWithValue(p.Currency);
         command.Parameters.AddWithValue(p.Category);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)p.ImageUrl ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -221,7 +221,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     }
 
     private static ProductRow Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetDecimal(4), r.GetString(5), r.GetString(6),
+        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8),
         r.GetFieldValue<DateTimeOffset>(9), r.GetFieldValue<DateTimeOffset>(10), r.GetInt64(11));
 

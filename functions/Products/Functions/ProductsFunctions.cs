@@ -21,7 +21,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
     public const string MergePatchMediaType = "application/merge-patch+json";
 
     private static readonly HashSet<string> s_writable = ["name", "description", "price", "currency", "category", "imageUrl", "stock"];
-    private static readonly HashSet<string> s_readOnly = ["id", "ownerId", "version", "createdAt", "updatedAt"];
+    private static readonly HashSet<string> s_readOnly = ["id", "ownerId", "version", "priceMinor", "createdAt", "updatedAt"];
 
     [Function("ProductsCreate")]
     [SignedIn]

@@ -2,13 +2,14 @@ using Covacha.Products.Data;
 
 namespace Covacha.Products.Model;
 
-/// <summary>A product as the HTTP API shows it (GET, and the answer to POST, PUT and PATCH).</summary>
+/// <summary>A product as the HTTP API shows it (GET, and the answer to POST, PUT and PATCH); the price in major and minor units.</summary>
 public sealed record ProductDto(
     Guid Id,
     Guid OwnerId,
     string Name,
     string Description,
     decimal Price,
+    long PriceMinor,
     string Currency,
     string Category,
     string? ImageUrl,
@@ -18,6 +19,6 @@ public sealed record ProductDto(
     long Version)
 {
     public static ProductDto From(ProductRow row) =>
-        new(row.Id, row.OwnerId, row.Name, row.Description, row.Price, row.Currency, row.Category, row.ImageUrl,
+        new(row.Id, row.OwnerId, row.Name, row.Description, row.Price, row.PriceMinor, row.Currency, row.Category, row.ImageUrl,
             row.Stock, row.CreatedAt, row.UpdatedAt, row.Version);
 }

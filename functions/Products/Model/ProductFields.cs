@@ -1,10 +1,10 @@
 namespace Covacha.Products.Model;
 
-/// <summary>The client-controlled fields of a product after validation and normalisation.</summary>
+/// <summary>The client-controlled fields of a product after validation and normalisation (the price in minor units of its currency).</summary>
 public sealed record ProductFields(
     string Name,
     string Description,
-    decimal Price,
+    long PriceMinor,
     string Currency,
     string Category,
     string? ImageUrl,

@@ -18,6 +18,7 @@ public sealed record ProductInput(
     JsonElement? Id = null,
     JsonElement? OwnerId = null,
     JsonElement? Version = null,
+    JsonElement? PriceMinor = null,
     JsonElement? CreatedAt = null,
     JsonElement? UpdatedAt = null)
 {
@@ -26,6 +27,7 @@ public sealed record ProductInput(
         Id is not null ? "id"
         : OwnerId is not null ? "ownerId"
         : Version is not null ? "version"
+        : PriceMinor is not null ? "priceMinor"
         : CreatedAt is not null ? "createdAt"
         : UpdatedAt is not null ? "updatedAt"
         : null;

@@ -1,13 +1,16 @@
+using System.Globalization;
 using Covacha.Shared.Http;
+using Covacha.Shared.Money;
 
 namespace Covacha.Products.Model;
 
-/// <summary>Checks a client's product against every rule and normalises it (trimmed text, default currency).</summary>
-public sealed class ProductValidator(IReadOnlyList<string> currencies, string defaultCurrency)
+/// <summary>Checks a client's product against every rule and normalises it (trimmed text, default currency, minor units).</summary>
+public sealed class ProductValidator(IReadOnlyList<CurrencyInfo> currencies)
 {
     public const int MaxNameLength = 120;
     public const int MaxDescriptionLength = 4000;
-    public const decimal MaxPrice = 1_000_000m;
+
+    public IReadOnlyList<CurrencyInfo> Currencies => currencies;
 
     /// <summary>The valid fields, or a problem: 400 for a read-only field, 422 naming every invalid field.</summary>
     public (ProductFields? Fields, ApiProblem? Problem) Validate(ProductInput input)
@@ -31,25 +34,23 @@ public sealed class ProductValidator(IReadOnlyList<string> currencies, string de
         var description = input.Description?.Trim() ?? "";
         errors.AddIf(description.Length > MaxDescriptionLength, "description", $"At most {MaxDescriptionLength} characters.");
 
+        var code = input.Currency ?? currencies[0].Code;
+        var currency = currencies.FirstOrDefault(c => c.Code == code);
+        errors.AddIf(currency is null, "currency", $"Must be one of {string.Join(", ", currencies.Select(c => c.Code))}.");
+
+        long priceMinor = 0;
         if (input.Price is not { } price)
         {
             errors.Add("price", "Required.");
         }
-        else if (price <= 0)
+        else if (currency is null)
         {
-            errors.Add("price", "Must be greater than 0.");
+            errors.AddIf(price <= 0, "price", "Must be greater than 0.");
         }
-        else if (price > MaxPrice)
+        else if (PriceProblem(price, currency, out priceMinor) is { } priceProblem)
         {
-            errors.Add("price", "At most 1000000.");
+            errors.Add("price", priceProblem);
         }
-        else if (decimal.Round(price, 2) != price)
-        {
-            errors.Add("price", "At most two decimals.");
-        }
-
-        var currency = input.Currency ?? defaultCurrency;
-        errors.AddIf(!currencies.Contains(currency), "currency", $"Must be one of {string.Join(", ", currencies)}.");
 
         if (string.IsNullOrEmpty(input.Category))
         {
@@ -77,9 +78,36 @@ public sealed class ProductValidator(IReadOnlyList<string> currencies, string de
 
         return errors.ToProblem() is { } problem
             ? (null, problem)
-            : (new ProductFields(name!, description, WithTwoDecimals(input.Price!.Value), currency, input.Category!, imageUrl, input.Stock!.Value), null);
+            : (new ProductFields(name!, description, priceMinor, code, input.Category!, imageUrl, input.Stock!.Value), null);
     }
 
-    /// <summary>12 → 12.00: prices always carry two decimals, as PostgreSQL returns them.</summary>
-    private static decimal WithTwoDecimals(decimal price) => price + 0.00m;
+    /// <summary>
+    /// The price is a JSON number in major units of its currency (pesos, not centavos); messages
+    /// name the currency and show the format, because a wrong unit is the usual mistake.
+    /// </summary>
+    private static string? PriceProblem(decimal price, CurrencyInfo currency, out long minor)
+    {
+        minor = 0;
+        var example = currency.Exponent == 0 ? "1200000" : "1200000 or 1200000." + new string('5', currency.Exponent);
+        if (price <= 0)
+        {
+            return $"Must be greater than 0 {currency.Code}.";
+        }
+
+        if (price > currency.MaxPrice)
+        {
+            return $"At most {currency.MaxPrice.ToString("#,0.##", CultureInfo.InvariantCulture)} {currency.Code} "
+                + $"(a number in {currency.Code}, such as {example}).";
+        }
+
+        if (Money.ToMinor(price, currency.Code) is not { } exact)
+        {
+            return currency.Exponent == 0
+                ? $"{currency.Code} has no decimals; send a whole number such as {example}."
+                : $"{currency.Code} has at most {currency.Exponent} decimals, such as {example}.";
+        }
+
+        minor = exact;
+        return null;
+    }
 }

@@ -15,4 +15,5 @@ namespace Covacha.Products.Model;
 [JsonSerializable(typeof(ProductPage))]
 [JsonSerializable(typeof(ExportPage))]
 [JsonSerializable(typeof(IReadOnlyList<Category>))]
+[JsonSerializable(typeof(IReadOnlyList<CurrencyInfo>))]
 public sealed partial class ProductsJsonContext : JsonSerializerContext;

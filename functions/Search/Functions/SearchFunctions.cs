@@ -5,10 +5,11 @@ using Covacha.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace Covacha.Search.Functions;
 
-public sealed class SearchFunctions(ISearchStore store)
+public sealed class SearchFunctions(ISearchStore store, IOptions<SearchOptions> options)
 {
     public const int MaxSuggestions = 8;
 
@@ -17,7 +18,7 @@ public sealed class SearchFunctions(ISearchStore store)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "search")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (query, problem) = SearchQueryParser.Parse(request.Query);
+        var (query, problem) = SearchQueryParser.Parse(request.Query, options.Value.EffectiveCurrencies);
         if (problem is not null)
         {
             return problem;
@@ -28,7 +29,8 @@ public sealed class SearchFunctions(ISearchStore store)
         var items = found.Items.Select(p => new SearchItem(
             p.Id, p.Name, TextFolding.Snippet(p.Description, words), p.Price, p.Currency, p.Category, p.ImageUrl, p.Stock)).ToList();
         return TypedResults.Json(
-            new SearchResponse(found.Total, query.Page, query.PageSize, items, new SearchFacets(found.CategoryCounts)),
+            new SearchResponse(found.Total, query.Page, query.PageSize, items, new SearchFacets(found.CategoryCounts),
+                query.Currency, options.Value.EffectiveCurrencies),
             SearchJsonContext.Default.SearchResponse);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Covacha.Search.Model;
 using Covacha.Shared.Http;
+using Covacha.Shared.Money;
 using Microsoft.AspNetCore.Http;
 
 namespace Covacha.Search.Functions;
@@ -9,7 +10,12 @@ namespace Covacha.Search.Functions;
 /// <summary>Reads the search query string; every bad value is a 400 naming its parameter.</summary>
 public static partial class SearchQueryParser
 {
-    public static (SearchQuery? Query, ApiProblem? Problem) Parse(IQueryCollection values)
+    /// <summary>
+    /// Reads the query against the catalogue's <paramref name="currencies"/> (default first): a
+    /// price filter or a price sort applies to <c>currency</c>, else to the default, and only
+    /// products priced in that currency match; <c>currency</c> alone also restricts to it.
+    /// </summary>
+    public static (SearchQuery? Query, ApiProblem? Problem) Parse(IQueryCollection values, IReadOnlyList<string> currencies)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
@@ -37,6 +43,14 @@ public static partial class SearchQueryParser
             errors["category"] = ["Not a category id."];
         }
 
+        var requestedCurrency = Single("currency");
+        if (requestedCurrency is not null && !currencies.Contains(requestedCurrency))
+        {
+            errors["currency"] = [$"One of {string.Join(", ", currencies)}."];
+        }
+
+        var currency = requestedCurrency ?? currencies[0];
+
         decimal? Price(string name)
         {
             var raw = Single(name);
@@ -45,9 +59,9 @@ public static partial class SearchQueryParser
                 return null;
             }
 
-            if (!decimal.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1_000_000_000m)
+            if (!decimal.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > 1_000_000_000_000m)
             {
-                errors[name] = ["A non-negative number."];
+                errors[name] = [$"A number of {currency} without separators, such as 1200000."];
                 return null;
             }
 
@@ -91,7 +105,12 @@ public static partial class SearchQueryParser
                 string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), errors));
         }
 
-        return (new SearchQuery(text, category, minPrice, maxPrice, inStock, sort, page, pageSize), null);
+        // Minor units: a minimum rounds up and a maximum down to what a price can be.
+        var scale = Money.ToMajor(1, currency);
+        long? min = minPrice is { } lo ? (long)decimal.Ceiling(lo / scale) : null;
+        long? max = maxPrice is { } hi ? (long)decimal.Floor(hi / scale) : null;
+        var byPrice = min is not null || max is not null || sort is SearchSort.PriceAsc or SearchSort.PriceDesc || requestedCurrency is not null;
+        return (new SearchQuery(text, category, min, max, inStock, sort, page, pageSize, byPrice ? currency : null), null);
 
         int Integer(string name, int fallback, int min, int max)
         {

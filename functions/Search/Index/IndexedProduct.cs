@@ -14,7 +14,6 @@ internal sealed class IndexedProduct
         Product = product;
         var micros = (createdAt - RecencyEpoch).Ticks / 10;
         Recency = MaxRecency - Math.Clamp(micros, 0, MaxRecency);
-        PriceCents = (long)decimal.Round(product.Price * 100m);
         Words = words;
         NameWordsDistinct = nameWordsDistinct;
         NameWordCount = nameWordCount;
@@ -28,9 +27,6 @@ internal sealed class IndexedProduct
 
     /// <summary>Microseconds before the latest representable instant: smaller is newer (sorts ascending).</summary>
     public long Recency { get; }
-
-    /// <summary>The price in cents (the read model keeps two decimals).</summary>
-    public long PriceCents { get; }
 
     /// <summary>The id in PostgreSQL's uuid order (big-endian bytes), the tie-breaker of every sort.</summary>
     public UInt128 IdKey { get; }

@@ -13,7 +13,11 @@ internal sealed class ProductColumns
 
     public int[] Category { get; private set; } = [];
 
-    public long[] PriceCents { get; private set; } = [];
+    /// <summary>The price in minor units of <see cref="Currency"/>.</summary>
+    public long[] PriceMinor { get; private set; } = [];
+
+    /// <summary>The price's currency as <see cref="CurrencyKey"/>.</summary>
+    public int[] Currency { get; private set; } = [];
 
     public int[] Stock { get; private set; } = [];
 
@@ -42,7 +46,8 @@ internal sealed class ProductColumns
             // Half again, not double: at a million products doubling would leave up to 50 MB idle.
             var capacity = Math.Max(1024, Category.Length + (Category.Length / 2));
             Category = Grow(Category, capacity);
-            PriceCents = Grow(PriceCents, capacity);
+            PriceMinor = Grow(PriceMinor, capacity);
+            Currency = Grow(Currency, capacity);
             Stock = Grow(Stock, capacity);
             Recency = Grow(Recency, capacity);
             NameWords = Grow(NameWords, capacity);
@@ -53,7 +58,8 @@ internal sealed class ProductColumns
         }
 
         Category[ordinal] = category;
-        PriceCents[ordinal] = product.PriceCents;
+        PriceMinor[ordinal] = product.Product.PriceMinor;
+        Currency[ordinal] = CurrencyKey(product.Product.Currency);
         Stock[ordinal] = product.Product.Stock;
         Recency[ordinal] = product.Recency;
         NameWords[ordinal] = (byte)Math.Min(product.NameWordCount, 63);
@@ -81,6 +87,18 @@ internal sealed class ProductColumns
         }
 
         return bytes;
+    }
+
+    /// <summary>A currency code as one number (its characters' bits side by side), so comparing needs no lookup.</summary>
+    public static int CurrencyKey(string code)
+    {
+        var key = 0;
+        foreach (var c in code.AsSpan(0, Math.Min(code.Length, 3)))
+        {
+            key = (key << 8) | (c & 0xFF);
+        }
+
+        return key;
     }
 
     private static T[] Grow<T>(T[] array, int capacity)

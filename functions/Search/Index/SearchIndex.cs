@@ -502,14 +502,16 @@ public sealed class SearchIndex : IDisposable
         private readonly SearchQuery _query;
         private readonly int _terms;
         private readonly int _category;
-        private readonly long _minCents;
-        private readonly long _maxCents;
+        private readonly long _minPrice;
+        private readonly long _maxPrice;
+        private readonly int _currency;
         private readonly bool _inStock;
         private readonly bool _idDescending;
         private readonly int _keep;
         private readonly long[] _facets;
         private readonly int[] _categories;
         private readonly long[] _prices;
+        private readonly int[] _currencies;
         private readonly int[] _stock;
         private readonly long[] _recency;
         private readonly byte[] _nameWords;
@@ -523,22 +525,24 @@ public sealed class SearchIndex : IDisposable
             _query = query;
             _terms = terms;
             _category = query.Category is null ? -1 : index._categoryIds.GetValueOrDefault(query.Category, -2);
-            _minCents = query.MinPrice is { } min ? (long)decimal.Ceiling(min * 100m) : long.MinValue;
-            _maxCents = query.MaxPrice is { } max ? (long)decimal.Floor(max * 100m) : long.MaxValue;
+            _minPrice = query.MinPriceMinor ?? long.MinValue;
+            _maxPrice = query.MaxPriceMinor ?? long.MaxValue;
+            _currency = query.Currency is { } currency ? ProductColumns.CurrencyKey(currency) : -1;
             _inStock = query.InStock == true;
             _idDescending = query.Sort == SearchSort.PriceDesc;
             _keep = query.Offset + query.PageSize;
             _facets = new long[index._categories.Count];
             var columns = index._columns;
-            (_categories, _prices, _stock, _recency, _nameWords, _ids) =
-                (columns.Category, columns.PriceCents, columns.Stock, columns.Recency, columns.NameWords, columns.IdKey);
+            (_categories, _prices, _currencies, _stock, _recency, _nameWords, _ids) =
+                (columns.Category, columns.PriceMinor, columns.Currency, columns.Stock, columns.Recency, columns.NameWords, columns.IdKey);
             _best = new PriorityQueue<Hit, Hit>(_keep + 1, Comparer<Hit>.Create((a, b) => Order(b, a)));
         }
 
         public void Offer(int ordinal, int nameTerms)
         {
             var price = _prices[ordinal];
-            if (price < _minCents || price > _maxCents || (_inStock && _stock[ordinal] <= 0))
+            if (price < _minPrice || price > _maxPrice || (_inStock && _stock[ordinal] <= 0)
+                || (_currency != -1 && _currencies[ordinal] != _currency))
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Covacha.Search.Model;
 using Covacha.Shared.Events;
+using Covacha.Shared.Money;
 
 namespace Covacha.Search.Messaging;
 
@@ -65,6 +66,25 @@ public static class EventParser
             return (null, "the product snapshot is incomplete or disagrees with the event");
         }
 
-        return (new ProductChange(evt.ProductId, evt.Version, p, evt.OccurredAt), null);
+        return WithMinorUnits(p) is { } priced
+            ? (new ProductChange(evt.ProductId, evt.Version, priced, evt.OccurredAt), null)
+            : (null, $"price {p.Price} / priceMinor {p.PriceMinor} is not an amount of {p.Currency}");
+    }
+
+    /// <summary>
+    /// The snapshot with <c>priceMinor</c> set: as sent, or derived from <c>price</c> for events
+    /// written before minor units; null when the two disagree or <c>price</c> has more decimals
+    /// than the currency.
+    /// </summary>
+    public static ProductSnapshot? WithMinorUnits(ProductSnapshot p)
+    {
+        if (Money.ToMinor(p.Price, p.Currency) is not { } fromPrice)
+        {
+            return null;
+        }
+
+        return p.PriceMinor == 0 ? p with { PriceMinor = fromPrice }
+            : p.PriceMinor == fromPrice ? p
+            : null;
     }
 }

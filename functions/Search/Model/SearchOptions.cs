@@ -27,6 +27,14 @@ public sealed class SearchOptions
     [Range(10, 60_000)]
     public int IndexPollMilliseconds { get; set; } = 200;
 
+    /// <summary>
+    /// The catalogue's currencies (ISO 4217), default first; COP alone when unset. Price filters and
+    /// price sorts apply to one of them at a time (the <c>currency</c> parameter, else the first).
+    /// </summary>
+    public string[]? Currencies { get; set; }
+
+    public IReadOnlyList<string> EffectiveCurrencies => Currencies is { Length: > 0 } configured ? configured : ["COP"];
+
     [Range(1, 1000)]
     public ushort Prefetch { get; set; } = 30;
 

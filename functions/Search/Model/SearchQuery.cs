@@ -1,15 +1,20 @@
 namespace Covacha.Search.Model;
 
-/// <summary>A validated search request.</summary>
+/// <summary>
+/// A validated search request. Prices are in minor units of <see cref="Currency"/>; when
+/// <see cref="Currency"/> is set only products priced in it match, which is how a price filter
+/// or a price sort never mixes currencies.
+/// </summary>
 public sealed record SearchQuery(
     string Text,
     string? Category,
-    decimal? MinPrice,
-    decimal? MaxPrice,
+    long? MinPriceMinor,
+    long? MaxPriceMinor,
     bool? InStock,
     SearchSort Sort,
     int Page,
-    int PageSize)
+    int PageSize,
+    string? Currency = null)
 {
     public const int MaxPageSize = 50;
     public const int MaxTextLength = 200;

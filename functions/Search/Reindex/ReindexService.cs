@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Covacha.Search.Data;
+using Covacha.Search.Messaging;
 using Covacha.Search.Model;
 using Covacha.Shared.Events;
 using Covacha.Shared.Pipeline;
@@ -111,8 +112,11 @@ public sealed class ReindexService(
     private static ProductChange ToChange(ExportItem item) =>
         item.Deleted
             ? new ProductChange(item.Id, item.Version, null, item.UpdatedAt)
-            : new ProductChange(item.Id, item.Version,
-                new ProductSnapshot(item.Id, item.OwnerId, item.Name ?? "", item.Description ?? "", item.Price, item.Currency ?? "",
-                    item.Category ?? "", item.ImageUrl, item.Stock, item.CreatedAt, item.UpdatedAt, item.Version),
+            : new ProductChange(item.Id, item.Version, Priced(
+                new ProductSnapshot(item.Id, item.OwnerId, item.Name ?? "", item.Description ?? "", item.Price, item.PriceMinor,
+                    item.Currency ?? "", item.Category ?? "", item.ImageUrl, item.Stock, item.CreatedAt, item.UpdatedAt, item.Version)),
                 item.UpdatedAt);
+
+    /// <summary>An export from before minor units has only <c>price</c>; Products is the system of record, so its minor units win a disagreement.</summary>
+    private static ProductSnapshot Priced(ProductSnapshot snapshot) => EventParser.WithMinorUnits(snapshot) ?? snapshot;
 }

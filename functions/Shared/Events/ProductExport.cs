@@ -7,13 +7,14 @@ namespace Covacha.Shared.Events;
 /// </summary>
 public sealed record ExportPage(IReadOnlyList<ExportItem> Items, string? Next);
 
-/// <summary>One product in the export: its last state and version, and whether it was deleted.</summary>
+/// <summary>One product in the export: its last state and version, and whether it was deleted (amounts as in <see cref="ProductSnapshot"/>).</summary>
 public sealed record ExportItem(
     Guid Id,
     Guid OwnerId,
     string Name,
     string Description,
     decimal Price,
+    long PriceMinor,
     string Currency,
     string Category,
     string? ImageUrl,

@@ -236,7 +236,7 @@ public sealed class OutboxTests(ProductsHost host)
         return new RunningRelay(relay);
     }
 
-    private static ProductFields Fields(string name) => new(name, "", 12.5m, "COP", "books", null, 1);
+    private static ProductFields Fields(string name) => new(name, "", 1250, "COP", "books", null, 1);
 
     private sealed record Identity(Guid Id)
     {

@@ -63,7 +63,8 @@ public sealed class OutboxRelayTests
 
 public sealed class ProductValidatorTests
 {
-    private readonly ProductValidator _validator = new(["COP", "USD"], "COP");
+    private readonly ProductValidator _validator = new(
+        [new CurrencyInfo("COP", 2, 2_000_000_000m, true), new CurrencyInfo("USD", 2, 500_000m, false), new CurrencyInfo("JPY", 0, 50_000_000m, false)]);
 
     [Fact]
     public void Validate_Valid_TrimsAndDefaultsCurrency()
@@ -82,5 +83,26 @@ public sealed class ProductValidatorTests
         var (_, problem) = _validator.Validate(new ProductInput("", null, 0m, "EUR", "x", "http://a.com", -1));
         Assert.Equal(422, problem!.Status);
         Assert.Equal(["category", "currency", "imageUrl", "name", "price", "stock"], problem.Errors!.Keys.Order());
+    }
+
+    [Fact]
+    public void Validate_LaptopInPesos_IsAcceptedInMinorUnits()
+    {
+        var (fields, problem) = _validator.Validate(new ProductInput("Portátil", null, 3_500_000m, "COP", "electronics", null, 1));
+
+        Assert.Null(problem);
+        Assert.Equal(350_000_000L, fields!.PriceMinor);
+    }
+
+    [Theory]
+    [InlineData("COP", "2000000000.01", "At most 2,000,000,000 COP (a number in COP, such as 1200000 or 1200000.55).")]
+    [InlineData("USD", "500001", "At most 500,000 USD (a number in USD, such as 1200000 or 1200000.55).")]
+    [InlineData("COP", "1.205", "COP has at most 2 decimals, such as 1200000 or 1200000.55.")]
+    [InlineData("JPY", "1.5", "JPY has no decimals; send a whole number such as 1200000.")]
+    public void Validate_PriceBeyondItsCurrency_NamesCurrencyAndFormat(string currency, string price, string message)
+    {
+        var (_, problem) = _validator.Validate(new ProductInput("x", null, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture), currency, "home", null, 1));
+
+        Assert.Equal(message, problem!.Errors!["price"][0]);
     }
 }

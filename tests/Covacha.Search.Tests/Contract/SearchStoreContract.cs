@@ -13,9 +13,12 @@ public abstract class SearchStoreContract(ISearchStore store)
 {
     protected ISearchStore Store { get; } = store;
 
+    /// <summary>Prices in major units of the catalogue's EUR (the query carries them in cents).</summary>
     private Task<StoreSearchResult> Search(string q = "", string? category = null, decimal? min = null, decimal? max = null,
-        bool? inStock = null, SearchSort sort = SearchSort.Relevance, int page = 1, int pageSize = 20) =>
-        Store.SearchAsync(new SearchQuery(q, category, min, max, inStock, sort, page, pageSize), CancellationToken.None);
+        bool? inStock = null, SearchSort sort = SearchSort.Relevance, int page = 1, int pageSize = 20, string? currency = null) =>
+        Store.SearchAsync(
+            new SearchQuery(q, category, (long?)(min * 100), (long?)(max * 100), inStock, sort, page, pageSize, currency),
+            CancellationToken.None);
 
     private static List<Guid> Ids(StoreSearchResult result) => result.Items.Select(i => i.Id).ToList();
 
@@ -118,6 +121,35 @@ public abstract class SearchStoreContract(ISearchStore store)
 
         var textByPrice = await Search("lapt", sort: SearchSort.PriceAsc);
         Assert.Equal([FundaLaptop, Mochila, Laptop], Ids(textByPrice));
+    }
+
+    [StoreFact]
+    public async Task Search_PriceSortAndFilterInOneCurrency_NeverMixCurrencies()
+    {
+        var word = TestProducts.UniqueWord();
+        var pesos = TestProducts.Snapshot(name: $"{word} pesos", price: 6_000m, currency: "COP");
+        var cheapPesos = TestProducts.Snapshot(name: $"{word} cheap pesos", price: 1_200_000m, currency: "COP");
+        var dollars = TestProducts.Snapshot(name: $"{word} dollars", price: 1_199m, currency: "USD");
+        var yen = TestProducts.Snapshot(name: $"{word} yen", price: 3_000m, currency: "JPY");
+        await Store.ApplyAsync([.. new[] { pesos, cheapPesos, dollars, yen }.Select(TestProducts.Upsert)], CancellationToken.None);
+
+        var byPrice = await Store.SearchAsync(
+            new SearchQuery(word, null, null, null, null, SearchSort.PriceAsc, 1, 20, "COP"), CancellationToken.None);
+        Assert.Equal([pesos.Id, cheapPesos.Id], Ids(byPrice));
+        Assert.Equal(6_000m, byPrice.Items[0].Price);
+        Assert.Equal(600_000L, byPrice.Items[0].PriceMinor);
+
+        // 1.000 to 5.000 pesos: neither COP item, and never the USD 1,199 one.
+        var band = await Store.SearchAsync(
+            new SearchQuery(word, null, 100_000, 500_000, null, SearchSort.Relevance, 1, 20, "COP"), CancellationToken.None);
+        Assert.Empty(Ids(band));
+
+        var yenBand = await Store.SearchAsync(
+            new SearchQuery(word, null, 1_000, 5_000, null, SearchSort.PriceDesc, 1, 20, "JPY"), CancellationToken.None);
+        Assert.Equal([yen.Id], Ids(yenBand));
+        Assert.Equal(3_000m, yenBand.Items[0].Price);
+
+        Assert.Equal(4, (await Search(word)).Total);
     }
 
     [StoreFact]

@@ -1,5 +1,6 @@
 using Covacha.Search.Model;
 using Covacha.Shared.Events;
+using Covacha.Shared.Money;
 
 namespace Covacha.Search.Tests.Infrastructure;
 
@@ -14,7 +15,8 @@ public static class TestProducts
     public static ProductSnapshot Snapshot(
         Guid? id = null, string name = "Producto", string description = "Descripción", decimal price = 10m,
         string category = "other", int stock = 1, long version = 1, DateTimeOffset? createdAt = null, string currency = "EUR") =>
-        new(id ?? Guid.NewGuid(), Guid.Parse("00000000-0000-0000-0000-0000000000aa"), name, description, price, currency, category,
+        new(id ?? Guid.NewGuid(), Guid.Parse("00000000-0000-0000-0000-0000000000aa"), name, description,
+            Money.ToMajor(Money.ToMinor(price, currency)!.Value, currency), Money.ToMinor(price, currency)!.Value, currency, category,
             "https://img.example/p.png", stock, createdAt ?? Epoch, createdAt ?? Epoch, version);
 
     public static ProductChange Upsert(ProductSnapshot snapshot) => new(snapshot.Id, snapshot.Version, snapshot, snapshot.UpdatedAt);

@@ -41,7 +41,32 @@ public sealed class SearchEndpointTests(SearchHost host)
 
         using var raw = await host.Client.GetAsync(new Uri($"/api/search?q={word}", UriKind.Relative));
         using var json = JsonDocument.Parse(await raw.Content.ReadAsStringAsync());
-        Assert.Equal(["total", "page", "pageSize", "items", "facets"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["total", "page", "pageSize", "items", "facets", "currency", "currencies"], json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Search_PriceSortAndFilter_StayInTheCatalogueCurrency()
+    {
+        var word = TestProducts.UniqueWord();
+        var cable = TestProducts.Snapshot(name: $"Cable {word}", price: 6_000m, currency: "COP");
+        var laptop = TestProducts.Snapshot(name: $"Portátil {word}", price: 3_500_000m, currency: "COP");
+        var dollars = TestProducts.Snapshot(name: $"Laptop {word}", price: 1_199m, currency: "USD");
+        foreach (var p in new[] { cable, laptop, dollars })
+        {
+            await host.Publisher.PublishAsync(TestProducts.Created(p));
+        }
+
+        await host.WaitForSearchAsync($"q={word}", r => r.Total == 3, "the three products");
+
+        // Low to high never puts USD 1,199 between COP 6.000 and COP 3.500.000.
+        var byPrice = await host.WaitForSearchAsync($"q={word}&sort=price_asc", _ => true, "a price sort");
+        Assert.Equal([cable.Id, laptop.Id], byPrice.Items.Select(i => i.Id));
+        Assert.Equal(("COP", 3_500_000.00m), (byPrice.Currency, byPrice.Items[1].Price));
+
+        // A 1.000–5.000 peso range holds none of them (the USD 1,199 used to match).
+        var band = await host.WaitForSearchAsync($"q={word}&minPrice=1000&maxPrice=5000", _ => true, "a price band");
+        Assert.Empty(band.Items);
+        Assert.Equal(["COP"], band.Currencies);
     }
 
     [Theory]

@@ -76,4 +76,23 @@ public sealed class EventParserTests
 
         Assert.NotNull(EventParser.Parse(Json(evt), ProductEvents.Created).Problem);
     }
+
+    [Fact]
+    public void Parse_EventFromBeforeMinorUnits_TakesTheAmountFromPrice()
+    {
+        var snapshot = TestProducts.Snapshot(price: 950_000m, currency: "COP") with { PriceMinor = 0 };
+
+        var (change, problem) = EventParser.Parse(Json(TestProducts.Created(snapshot)), ProductEvents.Created);
+
+        Assert.Null(problem);
+        Assert.Equal(95_000_000L, change!.Product!.PriceMinor);
+    }
+
+    [Fact]
+    public void Parse_PriceAndMinorUnitsDisagree_IsRejected()
+    {
+        var snapshot = TestProducts.Snapshot(price: 950_000m, currency: "COP") with { PriceMinor = 950_000 };
+
+        Assert.NotNull(EventParser.Parse(Json(TestProducts.Created(snapshot)), ProductEvents.Created).Problem);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class SearchIndexTests
     private long _sequence;
 
     private StoredChange Upsert(Guid id, string name, decimal price = 10m, string category = "home") =>
-        new(++_sequence, id, _sequence, new StoredProduct(id, name, "", price, "EUR", category, null, 1), DateTimeOffset.UnixEpoch.AddDays(_sequence));
+        new(++_sequence, id, _sequence, new StoredProduct(id, name, "", (long)(price * 100), "EUR", category, null, 1), DateTimeOffset.UnixEpoch.AddDays(_sequence));
 
     private StoredChange Delete(Guid id) => new(++_sequence, id, _sequence, null, DateTimeOffset.UnixEpoch);
 
@@ -58,7 +58,7 @@ public sealed class SearchIndexTests
         var categories = new[] { "home", "books", "toys" };
         index.Apply(Enumerable.Range(0, 1_000).Select(i => Upsert(Guid.NewGuid(), $"Producto {i}", 1m + i, categories[i % 3])).ToList());
 
-        var result = index.Search(new SearchQuery("producto", "books", 100m, 199.99m, null, SearchSort.PriceDesc, 1, 3));
+        var result = index.Search(new SearchQuery("producto", "books", 10_000, 19_999, null, SearchSort.PriceDesc, 1, 3, "EUR"));
 
         // Prices 100–199.99 are products 99–198; books are i % 3 == 1.
         Assert.Equal(["Producto 196", "Producto 193", "Producto 190"], result.Items.Select(i => i.Name));

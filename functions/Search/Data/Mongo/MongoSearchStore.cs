@@ -1,5 +1,6 @@
 using Covacha.Search.Model;
 using Covacha.Search.Text;
+using Covacha.Shared.Money;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -32,10 +33,42 @@ public sealed class MongoSearchStore : ISearchStore
         [
             new CreateIndexModel<BsonDocument>(keys.Ascending("words").Ascending("deleted")),
             new CreateIndexModel<BsonDocument>(keys.Ascending("nameWords").Ascending("deleted")),
-            new CreateIndexModel<BsonDocument>(keys.Ascending("deleted").Ascending("price").Ascending("_id")),
+            new CreateIndexModel<BsonDocument>(keys.Ascending("deleted").Ascending("currency").Ascending("priceMinor").Ascending("_id")),
             new CreateIndexModel<BsonDocument>(keys.Ascending("deleted").Descending("createdAt").Ascending("_id")),
             new CreateIndexModel<BsonDocument>(keys.Ascending("deleted").Ascending("category")),
         ], cancellationToken);
+        await MigrateToMinorUnitsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Documents written before minor units carry a decimal <c>price</c>: each gets the same amount
+    /// as <c>priceMinor</c> (ISO 4217 exponent of its currency) and loses <c>price</c>. Safe to run
+    /// again and by several processes at once: a migrated document no longer matches.
+    /// </summary>
+    private async Task MigrateToMinorUnitsAsync(CancellationToken cancellationToken)
+    {
+        var f = Builders<BsonDocument>.Filter;
+        var legacy = f.Exists("price") & f.Not(f.Exists("priceMinor"));
+        var currencies = await (await _products.DistinctAsync<string>("currency", legacy, cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        foreach (var currency in currencies)
+        {
+            var factor = Money.ToMinor(1m, currency) ?? 100;
+            var pipeline = new EmptyPipelineDefinition<BsonDocument>()
+                .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$set", new BsonDocument("priceMinor",
+                    new BsonDocument("$toLong", new BsonDocument("$multiply", new BsonArray { "$price", factor })))))
+                .AppendStage<BsonDocument, BsonDocument, BsonDocument>(new BsonDocument("$unset", "price"));
+            await _products.UpdateManyAsync(legacy & f.Eq("currency", currency), pipeline, cancellationToken: cancellationToken);
+        }
+
+        try
+        {
+            await _products.Indexes.DropOneAsync("deleted_1_price_1__id_1", cancellationToken);
+        }
+        catch (MongoCommandException ex) when (ex.CodeName == "IndexNotFound")
+        {
+            // Created after minor units, or already dropped.
+        }
     }
 
     public bool IsTransient(Exception exception) =>
@@ -96,14 +129,19 @@ public sealed class MongoSearchStore : ISearchStore
             filter &= WordFilter("words", term);
         }
 
-        if (query.MinPrice is { } min)
+        if (query.Currency is { } currency)
         {
-            filter &= f.Gte("price", new Decimal128(min));
+            filter &= f.Eq("currency", currency);
         }
 
-        if (query.MaxPrice is { } max)
+        if (query.MinPriceMinor is { } min)
         {
-            filter &= f.Lte("price", new Decimal128(max));
+            filter &= f.Gte("priceMinor", min);
+        }
+
+        if (query.MaxPriceMinor is { } max)
+        {
+            filter &= f.Lte("priceMinor", max);
         }
 
         if (query.InStock == true)
@@ -141,15 +179,15 @@ public sealed class MongoSearchStore : ISearchStore
             var s = Builders<BsonDocument>.Sort;
             var sort = query.Sort switch
             {
-                SearchSort.PriceAsc => s.Ascending("price").Ascending("_id"),
-                SearchSort.PriceDesc => s.Descending("price").Descending("_id"),
+                SearchSort.PriceAsc => s.Ascending("priceMinor").Ascending("_id"),
+                SearchSort.PriceDesc => s.Descending("priceMinor").Descending("_id"),
                 _ => s.Descending("createdAt").Ascending("_id"),
             };
             page = await _products.Find(withCategory).Sort(sort).Skip(query.Offset).Limit(query.PageSize).ToListAsync(cancellationToken);
         }
 
         var items = page.Select(d => new StoredProduct(
-            Id(d["_id"]), d["name"].AsString, d["description"].AsString, d["price"].AsDecimal, d["currency"].AsString,
+            Id(d["_id"]), d["name"].AsString, d["description"].AsString, d["priceMinor"].ToInt64(), d["currency"].AsString,
             d["category"].AsString, d["imageUrl"].IsBsonNull ? null : d["imageUrl"].AsString, d["stock"].AsInt32)).ToList();
         return new StoreSearchResult(Math.Min(total, CountLimit), items, facets);
     }
@@ -242,7 +280,7 @@ public sealed class MongoSearchStore : ISearchStore
             { "deleted", p is null },
             { "name", p?.Name ?? "" },
             { "description", p?.Description ?? "" },
-            { "price", new Decimal128(p?.Price ?? 0m) },
+            { "priceMinor", p?.PriceMinor ?? 0L },
             { "currency", p?.Currency ?? "" },
             { "category", p?.Category ?? "" },
             { "imageUrl", (BsonValue?)p?.ImageUrl ?? BsonNull.Value },

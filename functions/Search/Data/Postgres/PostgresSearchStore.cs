@@ -20,7 +20,7 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
     /// <summary>Totals and facet counts stop counting here; above it they are lower bounds.</summary>
     public const int CountLimit = SearchQuery.MaxResultWindow;
 
-    private const string Columns = "id, name, description, price, currency, category, image_url, stock";
+    private const string Columns = "id, name, description, price_minor, currency, category, image_url, stock";
 
     /// <summary>The advisory lock key writers of the read model serialise on (any constant; "srch").</summary>
     private const long ChangeFeedLock = 0x73726368;
@@ -46,15 +46,15 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         var command = new NpgsqlBatchCommand(
             """
             WITH incoming AS (
-                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::text[], $5::text[], $6::numeric[],
+                SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::text[], $5::text[], $6::bigint[],
                                      $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[], $12::timestamptz[])
-                    AS t(id, version, deleted, name, description, price, currency, category, image_url, stock, created_at, updated_at)
+                    AS t(id, version, deleted, name, description, price_minor, currency, category, image_url, stock, created_at, updated_at)
             ), written AS (
-                INSERT INTO products AS p (id, version, deleted, name, description, price, currency, category, image_url, stock, created_at, updated_at)
+                INSERT INTO products AS p (id, version, deleted, name, description, price_minor, currency, category, image_url, stock, created_at, updated_at)
                 SELECT * FROM incoming
                 ON CONFLICT (id) DO UPDATE SET
                     version = EXCLUDED.version, deleted = EXCLUDED.deleted, name = EXCLUDED.name,
-                    description = EXCLUDED.description, price = EXCLUDED.price, currency = EXCLUDED.currency,
+                    description = EXCLUDED.description, price_minor = EXCLUDED.price_minor, currency = EXCLUDED.currency,
                     category = EXCLUDED.category, image_url = EXCLUDED.image_url, stock = EXCLUDED.stock,
                     created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, indexed_at = now(),
                     change_seq = nextval('products_change_seq')
@@ -74,7 +74,7 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         command.Parameters.Add(Array(NpgsqlDbType.Boolean, batch.Select(c => c.IsDelete).ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Name ?? "").ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Description ?? "").ToArray()));
-        command.Parameters.Add(Array(NpgsqlDbType.Numeric, snapshots.Select(p => p?.Price ?? 0m).ToArray()));
+        command.Parameters.Add(Array(NpgsqlDbType.Bigint, snapshots.Select(p => p?.PriceMinor ?? 0L).ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Currency ?? "").ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.Category ?? "").ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.Text, snapshots.Select(p => p?.ImageUrl).ToArray()));
@@ -102,7 +102,7 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         while (await reader.ReadAsync(cancellationToken))
         {
             var product = reader.GetBoolean(2) ? null : new StoredProduct(
-                reader.GetGuid(4), reader.GetString(5), reader.GetString(6), reader.GetDecimal(7), reader.GetString(8),
+                reader.GetGuid(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(7), reader.GetString(8),
                 reader.GetString(9), await reader.IsDBNullAsync(10, cancellationToken) ? null : reader.GetString(10), reader.GetInt32(11));
             changes.Add(new StoredChange(reader.GetInt64(0), reader.GetGuid(4), reader.GetInt64(1), product, new DateTimeOffset(reader.GetDateTime(3))));
         }
@@ -122,14 +122,19 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
             filters.Append(" AND document @@ to_tsquery('simple', $1)");
         }
 
-        if (query.MinPrice is not null)
+        if (query.Currency is not null)
         {
-            filters.Append(" AND price >= $3");
+            filters.Append(" AND currency = $10");
         }
 
-        if (query.MaxPrice is not null)
+        if (query.MinPriceMinor is not null)
         {
-            filters.Append(" AND price <= $4");
+            filters.Append(" AND price_minor >= $3");
+        }
+
+        if (query.MaxPriceMinor is not null)
+        {
+            filters.Append(" AND price_minor <= $4");
         }
 
         if (query.InStock == true)
@@ -141,8 +146,8 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         var relevance = text is not null && query.Sort == SearchSort.Relevance;
         var order = query.Sort switch
         {
-            SearchSort.PriceAsc => "price, id",
-            SearchSort.PriceDesc => "price DESC, id DESC",
+            SearchSort.PriceAsc => "price_minor, id",
+            SearchSort.PriceDesc => "price_minor DESC, id DESC",
             _ => "created_at DESC, id",
         };
         var candidates = Math.Max(RankCandidates, query.Offset + query.PageSize);
@@ -172,13 +177,14 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)text ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)nameText ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)query.MinPrice ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric, Value = (object?)query.MaxPrice ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)query.MinPriceMinor ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)query.MaxPriceMinor ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.Category ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = query.PageSize });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = query.Offset });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = candidates });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = CountLimit + 1 });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.Currency ?? DBNull.Value });
             batch.BatchCommands.Add(command);
         }
 
@@ -187,7 +193,7 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(new StoredProduct(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4),
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
                 reader.GetString(5), await reader.IsDBNullAsync(6, cancellationToken) ? null : reader.GetString(6), reader.GetInt32(7)));
         }
 
