@@ -224,7 +224,7 @@ public sealed class OpenApiValidatingHandlerTests(OpenApiHostFixture host) : ICl
         var documents = new Dictionary<string, OpenApiDescription> { ["products"] = OpenApiDescription.ForApp("products") };
         const string Product = """
             {"id":"0b7e4d52-3c1a-4f7e-9d8b-5a6c2e1f0a93","ownerId":"6f1c2f9e-8a4b-4c1d-9a57-2b0e5d3c7a10",
-             "name":"Cámara","description":"","price":19.99,"currency":"COP","category":"electronics",
+             "name":"Cámara","description":"","price":19.99,"priceMinor":1999,"currency":"COP","category":"electronics",
              "imageUrl":null,"stock":0,"createdAt":"2026-11-25T12:00:00.1234567+00:00",
              "updatedAt":"2026-11-25T12:00:00.1234567+00:00","version":1}
             """;
