@@ -86,7 +86,7 @@ public sealed class CatalogueGenerator(int seed)
         var description = Capitalise(string.Join(' ', words)) + ".";
         var price = Math.Round((decimal)Math.Exp(_random.NextDouble() * 6.5 + 1), 2);
         var stock = _random.Next(5) == 0 ? 0 : _random.Next(1, 200);
-        return new ProductSnapshot(Guid.NewGuid(), Guid.NewGuid(), name, description, price, "EUR", category,
+        return new ProductSnapshot(Guid.NewGuid(), Guid.NewGuid(), name, description, price, (long)(price * 100), "EUR", category,
             $"https://img.covacha.dev/{Guid.NewGuid():N}.jpg", stock, createdAt, createdAt, 1);
     }
 

@@ -440,8 +440,8 @@ internal sealed class SearchIndex : IDisposable
             _query = query;
             _terms = terms;
             _category = query.Category is null ? -1 : index._categoryIds.GetValueOrDefault(query.Category, -2);
-            _minCents = query.MinPrice is { } min ? (long)decimal.Ceiling(min * 100m) : long.MinValue;
-            _maxCents = query.MaxPrice is { } max ? (long)decimal.Floor(max * 100m) : long.MaxValue;
+            _minCents = query.MinPriceMinor ?? long.MinValue;
+            _maxCents = query.MaxPriceMinor ?? long.MaxValue;
             _inStock = query.InStock == true;
             _idDescending = query.Sort == SearchSort.PriceDesc;
             _keep = query.Offset + query.PageSize;

@@ -239,14 +239,7 @@ public sealed class SearchIndex : IDisposable
         var description = _text.Decode(text, ref position)!;
         var imageUrl = _text.Decode(text, ref position);
         var currency = _text.Decode(text, ref position)!;
-        var cents = _columns.PriceCents[ordinal];
-        var price = new decimal((int)(cents & 0xffffffff), (int)(cents >> 32), 0, false, 2);
-        if (cents < 0)
-        {
-            price = -new decimal((int)(-cents & 0xffffffff), (int)(-cents >> 32), 0, false, 2);
-        }
-
-        return new StoredProduct(IndexedProduct.IdOf(_columns.IdKey[ordinal]), name, description, price, currency,
+        return new StoredProduct(IndexedProduct.IdOf(_columns.IdKey[ordinal]), name, description, _columns.PriceMinor[ordinal], currency,
             _categories[_columns.Category[ordinal]], imageUrl, _columns.Stock[ordinal]);
     }
 
