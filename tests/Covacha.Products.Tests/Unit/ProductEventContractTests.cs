@@ -15,7 +15,7 @@ public sealed class ProductEventContractTests
 {
     private static readonly ProductRow s_row = new(
         Guid.Parse("0193a1b2-0000-7000-8000-00000000c0de"), Guid.Parse("5f0c2a8e-1b3d-4c6e-9f7a-2b4d6e8f0a1c"),
-        "Lámpara de escritorio", "Luz cálida, regulable.", 120000.00m, "COP", "home", "https://images.example.com/lampara.jpg", 7,
+        "Lámpara de escritorio", "Luz cálida, regulable.", 12_000_000L, "COP", "home", "https://images.example.com/lampara.jpg", 7,
         DateTimeOffset.Parse("2026-01-01T00:00:00+00:00"), DateTimeOffset.Parse("2026-01-02T03:04:05.123456+00:00"), 2);
 
     [Fact]

@@ -5,7 +5,7 @@ using Covacha.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Integration;
 
 public sealed class MoneyMigrationTests
 {
