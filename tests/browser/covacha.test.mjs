@@ -195,7 +195,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     });
     assert.match(productPath, /^\/products\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: productName }).waitFor();
-    await page.getByText('COP 85,000').first().waitFor();
+    await page.getByText('$ 85.000').first().waitFor();
     await shot(page, '05-product-page-owner');
   });
 
@@ -204,7 +204,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     const prefix = word.slice(0, 5);
     const tPrefix = await findByTyping(page, prefix, productName, INDEX_DEADLINE_MS);
     assert.equal(new URL(page.url()).searchParams.get('q'), prefix, 'the query lives in the URL');
-    await page.getByText('COP 85,000').first().waitFor();
+    await page.getByText('$ 85.000').first().waitFor();
     await shot(page, '06-search-prefix');
     const tTypo = await findByTyping(page, typo, productName, INDEX_DEADLINE_MS);
     console.log(`# found by prefix in ${tPrefix} ms, by one typo ("${typo}" for "${word}") in ${tTypo} ms`);
@@ -241,13 +241,13 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await shot(page, '07-product-edit');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Your changes are saved.').waitFor();
-    await page.getByText('COP 99,500.50').first().waitFor();
+    await page.getByText('$ 99.500,50').first().waitFor();
 
     await page.goto(`${BASE}/?q=${encodeURIComponent(word)}`);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: productName, exact: true }) });
     await eventually(
       async () => {
-        if ((await card.count()) === 1 && (await card.getByText('COP 99,500.50').count()) === 1) return true;
+        if ((await card.count()) === 1 && (await card.getByText('$ 99.500,50').count()) === 1) return true;
         await page.reload(); // the read model catches up from events
         return false;
       },

@@ -1,25 +1,37 @@
 export const DEFAULT_CURRENCY = 'COP';
 const LOCALE = 'en-US';
+/** Prices are shown the Colombian way by default (the catalogue's currency is the peso). */
+export const PRICE_LOCALE = 'es-CO';
+
+/** Currencies whose everyday prices carry no cents: whole amounts are shown without decimals. */
+const WHOLE_BY_HABIT = new Set(['COP', 'CLP', 'JPY', 'KRW', 'PYG', 'VND']);
+
+/** ISO 4217 currencies without a minor unit, among those people may price in. */
+const NO_MINOR_UNIT = new Set(['CLP', 'JPY', 'KRW', 'PYG', 'VND', 'ISK', 'UGX']);
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** "COP 1,500" or "USD 12.50": whole amounts without decimals, others with two. */
-export function formatPrice(amount: number, currency: string = DEFAULT_CURRENCY): string {
+/**
+ * "$ 1.200.000" for COP in es-CO (no cents unless there are some), "US$ 12,50" for dollars:
+ * the locale's symbol, grouping and decimal separator.
+ */
+export function formatPrice(amount: number, currency: string = DEFAULT_CURRENCY, locale: string = PRICE_LOCALE): string {
   const code = /^[A-Z]{3}$/.test(currency) ? currency : DEFAULT_CURRENCY;
-  const whole = Number.isInteger(amount);
-  const key = `${code}|${whole}`;
+  const whole = Number.isInteger(amount) && WHOLE_BY_HABIT.has(code);
+  const key = `${locale}|${code}|${whole}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, {
+    // ISO 4217 exponents (CLDR's display digits drop the cents of COP, which would round them away).
+    const digits = NO_MINOR_UNIT.has(code) ? 0 : 2;
+    f = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: code,
-      currencyDisplay: 'code',
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: 2,
+      minimumFractionDigits: whole ? 0 : digits,
+      maximumFractionDigits: whole ? 0 : digits,
     });
     formatters.set(key, f);
   }
-  // ICU puts a no-break space after the code; a plain space reads and copies better.
+  // ICU puts a no-break space after the symbol; a plain space reads and copies better.
   return f.format(amount).replace(/\u00a0/g, ' ');
 }
 

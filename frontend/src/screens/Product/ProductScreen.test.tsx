@@ -18,7 +18,7 @@ describe('ProductScreen', () => {
     mockApi(routesAs(null));
     renderApp('/products/p-1');
     expect(await screen.findByRole('heading', { level: 1, name: 'Desk lamp' })).toBeInTheDocument();
-    expect(screen.getByText('COP 85,000')).toBeInTheDocument();
+    expect(screen.getByText('$ 85.000')).toBeInTheDocument();
     expect(screen.getByText('A warm light.')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Desk lamp' })).toHaveAttribute('src', 'https://images.example.com/lamp.jpg');
     expect(screen.getByText('3 available')).toBeInTheDocument();

@@ -101,7 +101,7 @@ describe('ProductEditorScreen', () => {
     const alert = await screen.findByText('Someone else changed this product while you were editing.');
     const box = alert.closest('.conflict') as HTMLElement;
     expect(box).toHaveFocus();
-    expect(within(box).getByText('COP 99,000')).toBeInTheDocument();
+    expect(within(box).getByText('$ 99.000')).toBeInTheDocument();
     expect(within(box).getByText('Desk lamp (new)')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Price/)).toHaveValue(70000);
 

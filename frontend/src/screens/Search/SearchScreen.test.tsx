@@ -35,8 +35,8 @@ describe('SearchScreen', () => {
     renderApp('/?q=lamp&category=home&inStock=true&sort=price_asc&page=1');
 
     expect(await screen.findByRole('link', { name: 'Desk lamp' })).toHaveAttribute('href', '/products/p-1');
-    expect(screen.getByText('COP 85,000')).toBeInTheDocument();
-    expect(screen.getByText('USD 12.50')).toBeInTheDocument();
+    expect(screen.getByText('$ 85.000')).toBeInTheDocument();
+    expect(screen.getByText('US$ 12,50')).toBeInTheDocument();
     expect(screen.getByText('Out of stock')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '2 results for “lamp”' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Search products' })).toHaveValue('lamp');
