@@ -382,7 +382,7 @@ static async Task PublishAsync(string amqp, int count)
     var factory = new ConnectionFactory { Uri = new Uri(amqp) };
     await using var connection = await factory.CreateConnectionAsync();
     await using var setup = await connection.CreateChannelAsync();
-    await ProductEventConsumer.DeclareTopologyAsync(setup, new SearchOptions(), CancellationToken.None);
+    await Covacha.Shared.Messaging.ProductEventsTopology.DeclareAsync(setup, CancellationToken.None);
     await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
     var generator = new CatalogueGenerator(seed: 7);
     var watch = Stopwatch.StartNew();

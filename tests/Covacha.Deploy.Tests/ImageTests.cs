@@ -166,6 +166,34 @@ public sealed partial class ImageTests
             .ToDictionary(p => p.Groups[1].Value, p => p.Groups[2].Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// PID 1 must be the Functions host itself (exec-form CMD), so the kubelet's SIGTERM reaches it:
+    /// the base image's start script runs the host without exec, and a shell as PID 1 ignores it.
+    /// No Deployment may put a shell back in front of it with a command of its own.
+    /// </summary>
+    [Fact]
+    public void FunctionsImage_StartsTheHostInExecForm_AndNoDeploymentOverridesIt()
+    {
+        var dockerfile = Repository.Read("functions", "Dockerfile");
+        var final = dockerfile[dockerfile.LastIndexOf("\nFROM ", StringComparison.Ordinal)..];
+
+        var starts = StartLine().Matches(final).ToList();
+        var start = Assert.Single(starts);
+        Assert.Equal("CMD", start.Groups[1].Value);
+        var argv = System.Text.Json.JsonSerializer.Deserialize<string[]>(start.Groups[2].Value)!;
+        Assert.Equal(["/azure-functions-host/Microsoft.Azure.WebJobs.Script.WebHost"], argv);
+
+        foreach (var deployment in new[] { "auth", "products", "search-api", "search-indexer" })
+        {
+            var container = Assert.Single(RenderedOverlay.Aks.Deployment(deployment).Spec.Template.Spec.Containers);
+            Assert.Null(container.Command);
+            Assert.Null(container.Args);
+        }
+    }
+
+    [GeneratedRegex(@"(?m)^(CMD|ENTRYPOINT)\s+(.+)$")]
+    private static partial Regex StartLine();
+
     [GeneratedRegex(@"(?m)^FROM\s+(\S+)")]
     private static partial Regex FromLine();
 

@@ -31,6 +31,19 @@ public sealed class ScalingTests
             "a cooldown under five minutes stops consumers that are still working through unacked messages");
     }
 
+    /// <summary>A scaler that cannot read the queue must not leave the indexer at zero while events wait.</summary>
+    [Fact]
+    public void SearchIndexer_FallsBackToAReplicaWhenTheScalerCannotReadTheQueue()
+    {
+        var scaled = ScaledObjectFor(RenderedOverlay.Aks, "search-indexer").Path("spec");
+
+        var fallback = scaled.Path("fallback");
+        Assert.True(int.Parse(fallback.Str("replicas")!, CultureInfo.InvariantCulture) >= 1);
+        Assert.InRange(int.Parse(fallback.Str("failureThreshold")!, CultureInfo.InvariantCulture), 1, 10);
+        // KEDA applies a fallback only to AverageValue metrics (the rabbitmq trigger's default).
+        Assert.Null(Assert.Single(scaled.Seq("triggers").Maps()).Str("metricType"));
+    }
+
     [Fact]
     public void SearchIndexerTrigger_AuthenticatesFromASecretTheCsiDriverSyncs()
     {

@@ -39,7 +39,9 @@ public static class DevHostApplication
             await functionApp.StartAsync(app.Configuration, loggerFactory, cancellationToken);
         }
 
-        app.Lifetime.ApplicationStopping.Register(() =>
+        // After the server has drained (ApplicationStopped, not Stopping): requests in flight finish
+        // against running apps, then each app's hosted services (relay, consumer) stop and drain.
+        app.Lifetime.ApplicationStopped.Register(() =>
         {
             foreach (var functionApp in apps.Reverse())
             {

@@ -111,8 +111,9 @@ public sealed class OutboxRelay(
             return 0;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(settings.ConfirmTimeout);
+        // Not linked to stoppingToken: a batch claimed before shutdown is published and recorded
+        // (bounded by the confirm timeout), so stopping neither re-sends it nor counts failed attempts.
+        using var timeout = new CancellationTokenSource(settings.ConfirmTimeout);
         var outcomes = await Task.WhenAll(rows
             .GroupBy(r => r.ProductId)
             .Select(group => PublishInOrderAsync(channel, group.ToList(), timeout.Token)));
@@ -238,8 +239,9 @@ public sealed class OutboxRelay(
                     // The default limiter starts delaying publishes at 64 outstanding confirms; a batch is bounded anyway.
                     outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(settings.BatchSize * 4)),
                 cancellationToken);
-            await _channel.ExchangeDeclareAsync(ProductEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false,
-                cancellationToken: cancellationToken);
+            // The whole topology, not just the exchange: Search's queue must exist before its first
+            // consumer does (KEDA scales the indexer from that queue's length).
+            await ProductEventsTopology.DeclareAsync(_channel, cancellationToken);
             if (broker.UnreachableSince is not null)
             {
                 logger.LogInformation("The broker is reachable again");

@@ -34,6 +34,11 @@ public sealed class ProductEventConsumer(
 
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a write in progress at shutdown may still take (well inside the pods' grace period).</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan ReturnTimeout = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var factory = RabbitMqConnections.CreateFactory(ConnectionStrings.Required(configuration, "RabbitMQ"), "covacha-search-indexer");
@@ -84,7 +89,7 @@ public sealed class ProductEventConsumer(
 
                 return Task.CompletedTask;
             };
-            await DeclareTopologyAsync(channel, settings, stoppingToken);
+            await ProductEventsTopology.DeclareAsync(channel, stoppingToken);
             await channel.BasicQosAsync(0, settings.Prefetch, global: false, stoppingToken);
 
             var consumer = new AsyncEventingBasicConsumer(channel);
@@ -97,7 +102,15 @@ public sealed class ProductEventConsumer(
             var tag = await channel.BasicConsumeAsync(ProductEvents.SearchQueue, autoAck: false, consumer, stoppingToken);
             state.Attached(channel, tag);
             logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", ProductEvents.SearchQueue, settings.Prefetch);
-            await ProcessAsync(channel, deliveries.Reader, settings, stoppingToken);
+            try
+            {
+                await ProcessAsync(channel, deliveries.Reader, settings, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await ReturnHeldAsync(channel, tag);
+                throw;
+            }
         }
         finally
         {
@@ -105,29 +118,34 @@ public sealed class ProductEventConsumer(
         }
     }
 
-    /// <summary>Declares what this consumer reads from; the publisher declares only the exchange.</summary>
-    public static async Task DeclareTopologyAsync(IChannel channel, SearchOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// On shutdown: stop taking deliveries and hand back, requeued, everything received but not
+    /// acknowledged (never parked: stopping is not the message's fault). Closing the channel would
+    /// return them too, but only after the broker notices; this is immediate and explicit.
+    /// </summary>
+    private async Task ReturnHeldAsync(IChannel channel, string consumerTag)
     {
-        await channel.ExchangeDeclareAsync(ProductEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        await channel.ExchangeDeclareAsync(ProductEvents.SearchDeadLetterExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        await channel.QueueDeclareAsync(ProductEvents.SearchParkingQueue, durable: true, exclusive: false, autoDelete: false,
-            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(ProductEvents.SearchParkingQueue, ProductEvents.SearchDeadLetterExchange, "", cancellationToken: cancellationToken);
-        await channel.QueueDeclareAsync(ProductEvents.SearchQueue, durable: true, exclusive: false, autoDelete: false,
-            arguments: new Dictionary<string, object?>
-            {
-                ["x-queue-type"] = "quorum",
-                // A message the broker has handed out this often (consumers crashing on it) is parked.
-                ["x-delivery-limit"] = settings.MaxAttempts,
-                ["x-dead-letter-exchange"] = ProductEvents.SearchDeadLetterExchange,
-                ["x-dead-letter-strategy"] = "at-least-once",
-                ["x-overflow"] = "reject-publish",
-            }, cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(ProductEvents.SearchQueue, ProductEvents.Exchange, ProductEvents.BindingPattern, cancellationToken: cancellationToken);
+        using var timeout = new CancellationTokenSource(ReturnTimeout);
+        try
+        {
+            await channel.BasicCancelAsync(consumerTag, noWait: false, timeout.Token);
+            // Delivery tag 0 with multiple: every delivery on this channel not yet settled.
+            await channel.BasicNackAsync(0, multiple: true, requeue: true, timeout.Token);
+            logger.LogInformation("Stopped consuming {Queue}; unacknowledged deliveries returned to it", ProductEvents.SearchQueue);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or AlreadyClosedException or OperationInterruptedException or IOException)
+        {
+            // The broker returns them anyway when the connection closes.
+            logger.LogWarning(ex, "Could not return the held deliveries explicitly; closing the channel returns them");
+        }
     }
 
     private async Task ProcessAsync(IChannel channel, ChannelReader<Delivery> reader, SearchOptions settings, CancellationToken stoppingToken)
     {
+        // A batch already being written may finish after the stop signal (then it is acknowledged),
+        // within DrainTimeout; nothing new is started.
+        using var drain = new CancellationTokenSource();
+        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
         var batch = new List<Delivery>(settings.Prefetch);
         while (await reader.WaitToReadAsync(stoppingToken))
         {
@@ -157,7 +175,7 @@ public sealed class ProductEventConsumer(
                 continue;
             }
 
-            if (await TryApplyAsync(parsed, settings, stoppingToken))
+            if (await TryApplyAsync(parsed, settings, drain.Token))
             {
                 continue;
             }
@@ -166,7 +184,7 @@ public sealed class ProductEventConsumer(
             // by applying one at a time, so the good ones are not parked with it.
             foreach (var item in parsed)
             {
-                if (!await TryApplyAsync([item], settings, stoppingToken))
+                if (!await TryApplyAsync([item], settings, drain.Token))
                 {
                     logger.LogError("Parking event for product {ProductId} v{Version} after {Attempts} attempts",
                         item.Change.ProductId, item.Change.Version, settings.MaxAttempts);
@@ -197,6 +215,8 @@ public sealed class ProductEventConsumer(
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    // Stopping: no more attempts; the deliveries go back to the queue unparked.
+                    stoppingToken.ThrowIfCancellationRequested();
                     var transient = store.IsTransient(ex);
                     if (!transient && attempt >= settings.MaxAttempts)
                     {
@@ -208,7 +228,7 @@ public sealed class ProductEventConsumer(
                     var delay = BackOff(attempt);
                     logger.LogWarning(ex, "Applying {Count} events failed (attempt {Attempt}, transient: {Transient}); retrying in {Delay}",
                         items.Count, attempt, transient, delay);
-                    await Task.Delay(delay, ct);
+                    await Task.Delay(delay, stoppingToken);
                 }
             }
         }

@@ -39,7 +39,11 @@ public sealed class ReadinessProbe(IEnumerable<IReadinessCheck> checks, ILogger<
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var detail = ex is OperationCanceledException ? $"No answer within {Timeout.TotalSeconds:0} s." : ex.GetType().Name + ": " + ex.Message;
+            // The answer is public (probes, the gateway): name the dependency, never the exception,
+            // whose message carries host names and addresses. The log has the exception.
+            var detail = ex is OperationCanceledException
+                ? $"{check.Name} did not answer within {Timeout.TotalSeconds:0} s."
+                : $"{check.Name} is not reachable.";
             logger.LogWarning(ex, "Readiness check {Check} failed", check.Name);
             return (check.Name, "unhealthy", new CheckResult("unhealthy", watch.ElapsedMilliseconds, detail, null));
         }

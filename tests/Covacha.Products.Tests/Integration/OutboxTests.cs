@@ -10,6 +10,7 @@ using Covacha.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RabbitMQ.Client;
 
 namespace Covacha.Products.Tests.Integration;
 
@@ -172,6 +173,41 @@ public sealed class OutboxTests(ProductsHost host)
 
         await using var remaining = dataSource.CreateCommand("SELECT count(*) FROM outbox");
         Assert.Equal(2L, (long)(await remaining.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>
+    /// The publisher declares Search's queue (KEDA scales the indexer from it): an event published
+    /// before any consumer ever ran waits in that queue instead of being unroutable.
+    /// </summary>
+    [Fact]
+    public async Task Relay_BeforeAnyConsumerExists_DeclaresSearchsQueueAndEventsWaitInIt()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(host.RabbitMqUri) };
+        await using var broker = await factory.CreateConnectionAsync();
+        await using (var setup = await broker.CreateChannelAsync())
+        {
+            await setup.QueueDeleteAsync(ProductEvents.SearchQueue);
+            await setup.QueueDeleteAsync(ProductEvents.SearchParkingQueue);
+        }
+
+        await using var database = await MigratedDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using (var insert = dataSource.CreateCommand(
+            "INSERT INTO outbox (event_id, product_id, routing_key, payload) VALUES ($1, $2, 'product.deleted', $3)"))
+        {
+            insert.Parameters.AddWithValue(Guid.NewGuid());
+            insert.Parameters.AddWithValue(Guid.NewGuid());
+            insert.Parameters.AddWithValue("{}"u8.ToArray());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var relay = StartRelay(dataSource);
+        await WaitForEmptyOutboxAsync(database.ConnectionString);
+
+        await using var check = await broker.CreateChannelAsync();
+        Assert.True((await check.QueueDeclarePassiveAsync(ProductEvents.SearchQueue)).MessageCount >= 1);
+        Assert.Equal(0u, (await check.QueueDeclarePassiveAsync(ProductEvents.SearchParkingQueue)).MessageCount);
+        await check.QueuePurgeAsync(ProductEvents.SearchQueue);
     }
 
     [Fact]
