@@ -25,7 +25,8 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   stock: 'Stock',
 };
 
-export const CURRENCIES = ['COP', 'USD', 'EUR', 'MXN'];
+/** The catalogue's currencies (the server's default, COP alone; see GET /api/products/currencies). */
+export const CURRENCIES = ['COP'];
 
 export const EMPTY_FORM: ProductFormValues = {
   name: '',
