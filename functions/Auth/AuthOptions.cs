@@ -18,13 +18,30 @@ public sealed class AuthOptions
 
     public int AccessTokenLifetimeSeconds { get; set; } = 900;
 
+    /// <summary>Sliding lifetime: each refresh token lives this long, and each rotation starts it again.</summary>
     public int RefreshTokenLifetimeDays { get; set; } = 14;
+
+    /// <summary>Absolute lifetime: a session (a refresh family) ends this long after its login, however often it is refreshed.</summary>
+    public int SessionLifetimeDays { get; set; } = 30;
+
+    /// <summary>
+    /// The request header that carries the client's address, written by the gateway in front of
+    /// Auth (which overwrites whatever the client sent). Unset: the connection's remote address.
+    /// Never a header the client controls, such as <c>X-Forwarded-For</c>.
+    /// </summary>
+    public string? ClientAddressHeader { get; set; }
 
     /// <summary>How long a login or registration waits for a free password-hashing slot before answering 503.</summary>
     public int HashSlotWaitMilliseconds { get; set; } = 2000;
 
-    /// <summary>Concurrent password hashes; 0 means one per processor.</summary>
+    /// <summary>Concurrent password verifications for logins; 0 means one per processor.</summary>
     public int MaxConcurrentHashes { get; set; }
+
+    /// <summary>
+    /// Concurrent new-password hashes (registration and password changes), a gate apart from the
+    /// logins' so a sign-up flood never takes their slots; 0 means half the processors (at least one).
+    /// </summary>
+    public int MaxConcurrentRegistrationHashes { get; set; }
 }
 
 public sealed class SigningKeyOptions
@@ -46,9 +63,21 @@ public sealed class AccountSeedOptions
 
 public sealed class ThrottleOptions
 {
+    /// <summary>Login attempts per account and window that did not succeed (attempts in flight count).</summary>
     public int AccountFailures { get; set; } = 5;
 
+    /// <summary>Login attempts per client address and window that did not succeed (attempts in flight count).</summary>
     public int AddressFailures { get; set; } = 20;
 
     public int WindowSeconds { get; set; } = 300;
+
+    /// <summary>Registrations per client address and <see cref="RegistrationAddressWindowSeconds"/>.</summary>
+    public int RegistrationsPerAddress { get; set; } = 10;
+
+    public int RegistrationAddressWindowSeconds { get; set; } = 3600;
+
+    /// <summary>Registrations from all addresses together per <see cref="RegistrationsOverallWindowSeconds"/>.</summary>
+    public int RegistrationsOverall { get; set; } = 120;
+
+    public int RegistrationsOverallWindowSeconds { get; set; } = 60;
 }

@@ -43,9 +43,22 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         CheckSeed(options.BootstrapAdmin, "BootstrapAdmin", failures);
         CheckSeed(options.DemoUser, "DemoUser", failures);
 
-        if (options.Throttle.AccountFailures < 1 || options.Throttle.AddressFailures < 1 || options.Throttle.WindowSeconds < 1)
+        var throttle = options.Throttle;
+        if (throttle.AccountFailures < 1 || throttle.AddressFailures < 1 || throttle.WindowSeconds < 1)
         {
             failures.Add($"{AuthOptions.Section}:Throttle must have positive AccountFailures, AddressFailures and WindowSeconds");
+        }
+
+        if (throttle.RegistrationsPerAddress < 1 || throttle.RegistrationAddressWindowSeconds < 1
+            || throttle.RegistrationsOverall < 1 || throttle.RegistrationsOverallWindowSeconds < 1)
+        {
+            failures.Add($"{AuthOptions.Section}:Throttle must have positive RegistrationsPerAddress, RegistrationAddressWindowSeconds, "
+                + "RegistrationsOverall and RegistrationsOverallWindowSeconds");
+        }
+
+        if (options.ClientAddressHeader is { } header && (header.Length == 0 || header.Any(c => c <= ' ' || c >= 127 || c == ':')))
+        {
+            failures.Add($"{AuthOptions.Section}:ClientAddressHeader must be a header name");
         }
 
         if (options.AccessTokenLifetimeSeconds is < 60 or > 3600)
@@ -56,6 +69,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         if (options.RefreshTokenLifetimeDays is < 1 or > 90)
         {
             failures.Add($"{AuthOptions.Section}:RefreshTokenLifetimeDays must be between 1 and 90");
+        }
+
+        if (options.SessionLifetimeDays < options.RefreshTokenLifetimeDays || options.SessionLifetimeDays > 365)
+        {
+            failures.Add($"{AuthOptions.Section}:SessionLifetimeDays must be between RefreshTokenLifetimeDays and 365");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -45,15 +45,20 @@ public static class AuthServices
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
-            var slots = o.MaxConcurrentHashes > 0 ? o.MaxConcurrentHashes : Environment.ProcessorCount;
-            return new HashingGate(slots, TimeSpan.FromMilliseconds(o.HashSlotWaitMilliseconds));
+            var wait = TimeSpan.FromMilliseconds(o.HashSlotWaitMilliseconds);
+            var verifySlots = o.MaxConcurrentHashes > 0 ? o.MaxConcurrentHashes : Environment.ProcessorCount;
+            var hashSlots = o.MaxConcurrentRegistrationHashes > 0 ? o.MaxConcurrentRegistrationHashes : Math.Max(1, Environment.ProcessorCount / 2);
+            // The gates live as long as the hasher (a singleton), so the process owns them.
+#pragma warning disable CA2000
+            return new PasswordHasher(new HashingGate(verifySlots, wait), new HashingGate(hashSlots, wait));
+#pragma warning restore CA2000
         });
-        services.AddSingleton<PasswordHasher>();
         services.AddSingleton<AuthMetrics>();
 
         services.AddSingleton<UserStore>();
         services.AddSingleton<RefreshTokenStore>();
-        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AttemptThrottle>();
+        services.AddSingleton<ClientAddress>();
         services.AddSingleton<AccountService>();
         services.AddHostedService<AccountSeeder>();
         services.AddHostedService<ExpiredRowsPurger>();

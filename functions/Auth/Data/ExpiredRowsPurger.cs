@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Covacha.Auth.Data;
 
 /// <summary>
-/// Deletes refresh tokens a day past expiry and throttle windows that have ended, hourly.
+/// Deletes refresh tokens and sessions a day past their end and throttle windows that have ended, hourly.
 /// Several replicas may run it; the deletes are idempotent.
 /// </summary>
-public sealed class ExpiredRowsPurger(NpgsqlDataSource dataSource, IOptions<AuthOptions> options, ILogger<ExpiredRowsPurger> logger)
+public sealed class ExpiredRowsPurger(NpgsqlDataSource dataSource, ILogger<ExpiredRowsPurger> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -18,9 +17,11 @@ public sealed class ExpiredRowsPurger(NpgsqlDataSource dataSource, IOptions<Auth
     {
         await using var tokens = dataSource.CreateCommand("DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'");
         var purgedTokens = await tokens.ExecuteNonQueryAsync(cancellationToken);
-        await using var windows = dataSource.CreateCommand(
-            "DELETE FROM login_throttle WHERE window_started_at < now() - make_interval(secs => $1)");
-        windows.Parameters.AddWithValue((double)options.Value.Throttle.WindowSeconds);
+        // Sessions past their absolute end, or revoked, a day ago (their tokens go with them).
+        await using var families = dataSource.CreateCommand(
+            "DELETE FROM refresh_families WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'");
+        await families.ExecuteNonQueryAsync(cancellationToken);
+        await using var windows = dataSource.CreateCommand("DELETE FROM throttle WHERE window_ends_at < now()");
         var purgedWindows = await windows.ExecuteNonQueryAsync(cancellationToken);
         return (purgedTokens, purgedWindows);
     }

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Covacha.Auth.Functions;
 
-public sealed class RegisterFunctions(AccountService accounts)
+public sealed class RegisterFunctions(AccountService accounts, ClientAddress clientAddress)
 {
     [Function("AuthRegister")]
     public async Task<Results<Created<UserDto>, ApiProblem>> Register(
@@ -44,10 +44,13 @@ public sealed class RegisterFunctions(AccountService accounts)
 
         try
         {
-            var account = await accounts.RegisterAsync(email, input.Password!, displayName, cancellationToken);
-            return account is null
-                ? Problems.Conflict("email", "An account with this email already exists.")
-                : TypedResults.Created((string?)null, account.ToDto());
+            var result = await accounts.RegisterAsync(email, input.Password!, displayName, clientAddress.Of(request), cancellationToken);
+            return result.Outcome switch
+            {
+                RegistrationOutcome.Created => TypedResults.Created((string?)null, result.Account!.ToDto()),
+                RegistrationOutcome.Throttled => Problems.TooManyRequests(result.RetryAfter ?? TimeSpan.FromMinutes(1)),
+                _ => Problems.Conflict("email", "An account with this email already exists."),
+            };
         }
         catch (HashingBusyException)
         {

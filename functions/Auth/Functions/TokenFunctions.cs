@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Covacha.Auth.Functions;
 
 /// <summary>Sessions: log in, refresh the access token, log out.</summary>
-public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore refreshTokens)
+public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore refreshTokens, ClientAddress clientAddress)
 {
     [Function("AuthToken")]
     public async Task<Results<Ok<TokenResponse>, ApiProblem>> Token(
@@ -33,7 +33,7 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
             return invalid;
         }
 
-        var result = await accounts.LoginAsync(email, input.Password!, ClientAddress.Of(request), cancellationToken);
+        var result = await accounts.LoginAsync(email, input.Password!, clientAddress.Of(request), cancellationToken);
         NoStore(request.HttpContext.Response);
         switch (result.Outcome)
         {
@@ -56,6 +56,11 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
     {
         var response = request.HttpContext.Response;
         NoStore(response);
+        if (SameOrigin.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+
         var result = await accounts.RefreshAsync(RefreshCookie.Read(request), cancellationToken);
         if (result.Outcome != RotationOutcome.Rotated)
         {
@@ -72,10 +77,17 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (SameOrigin.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+
         await accounts.LogoutAsync(RefreshCookie.Read(request), cancellationToken);
         RefreshCookie.Clear(request.HttpContext.Response);
         return TypedResults.NoContent();
     }
+
+    private static ApiProblem CrossSite() => Problems.Forbidden("The refresh cookie is only accepted from this site's own pages.");
 
     private static void NoStore(HttpResponse response)
     {

@@ -11,7 +11,7 @@ using Covacha.Shared.Pipeline;
 namespace Covacha.Auth.Functions;
 
 /// <summary>Account administration (admins only).</summary>
-public sealed class UsersFunctions(UserStore users)
+public sealed class UsersFunctions(UserStore users, RefreshTokenStore refreshTokens)
 {
     public const int MaxPageSize = 100;
     private const string OnlyAdmins = "Only an admin may manage accounts.";
@@ -54,7 +54,14 @@ public sealed class UsersFunctions(UserStore users)
             return Problems.Validation("role", $"Must be \"{Roles.User}\" or \"{Roles.Admin}\".");
         }
 
+        var before = await users.FindByIdAsync(id, cancellationToken);
         var account = await users.SetRoleAsync(id, role!, cancellationToken);
+        if (account is not null && before is not null && before.Role != account.Role)
+        {
+            // Sessions carry the old role into every access token they mint: a role change ends them.
+            await refreshTokens.RevokeAllSessionsAsync(id, cancellationToken);
+        }
+
         return account is null ? Problems.NotFound("No such user.") : TypedResults.Ok(account.ToDto());
     }
 

@@ -12,4 +12,5 @@ namespace Covacha.Auth.Model;
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(UserPage))]
 [JsonSerializable(typeof(JwksDocument))]
+[JsonSerializable(typeof(SessionList))]
 public sealed partial class AuthJsonContext : JsonSerializerContext;

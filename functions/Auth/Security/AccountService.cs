@@ -2,6 +2,7 @@ using Covacha.Auth.Data;
 using Covacha.Auth.Model;
 using Covacha.Shared.Identity;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Covacha.Auth.Security;
 
@@ -9,25 +10,55 @@ namespace Covacha.Auth.Security;
 public sealed class AccountService(
     UserStore users,
     RefreshTokenStore refreshTokens,
-    LoginThrottle throttle,
+    AttemptThrottle throttle,
     PasswordHasher hasher,
     AccessTokenIssuer issuer,
     AuthMetrics metrics,
+    IOptions<AuthOptions> options,
     ILogger<AccountService> logger)
 {
-    /// <summary>The new account, or null when the email is taken.</summary>
+    /// <summary>
+    /// The new account, <see cref="RegistrationOutcome.EmailTaken"/>, or
+    /// <see cref="RegistrationOutcome.Throttled"/> when the address or everyone together has
+    /// registered too often: counted before hashing, so a flood costs one upsert per request.
+    /// </summary>
     /// <exception cref="HashingBusyException">No hashing slot became free in time.</exception>
-    public async Task<UserAccount?> RegisterAsync(string email, string password, string displayName, CancellationToken cancellationToken)
+    public async Task<RegistrationResult> RegisterAsync(string email, string password, string displayName, string clientAddress,
+        CancellationToken cancellationToken)
     {
+        // The address first, and the overall count only for attempts the address limit let
+        // through: one flooding address cannot use up everyone's registrations.
+        var limits = options.Value.Throttle;
+        var wait = await throttle.AttemptAsync(
+                [new ThrottleLimit(AttemptThrottle.RegistrationAddressKey(clientAddress), limits.RegistrationsPerAddress,
+                    TimeSpan.FromSeconds(limits.RegistrationAddressWindowSeconds))], cancellationToken)
+            ?? await throttle.AttemptAsync(
+                [new ThrottleLimit(AttemptThrottle.RegistrationKey, limits.RegistrationsOverall,
+                    TimeSpan.FromSeconds(limits.RegistrationsOverallWindowSeconds))], cancellationToken);
+        if (wait is { } retryAfter)
+        {
+            logger.LogWarning("Registration throttled for an address or overall; retry after {RetryAfterSeconds} s", (int)retryAfter.TotalSeconds);
+            return new RegistrationResult(RegistrationOutcome.Throttled, RetryAfter: retryAfter);
+        }
+
         var hash = await hasher.HashAsync(password, cancellationToken);
-        return await users.CreateAsync(email, displayName, Roles.User, hash, cancellationToken);
+        var account = await users.CreateAsync(email, displayName, Roles.User, hash, cancellationToken);
+        return account is null
+            ? new RegistrationResult(RegistrationOutcome.EmailTaken)
+            : new RegistrationResult(RegistrationOutcome.Created, account);
     }
 
     public async Task<LoginResult> LoginAsync(string email, string password, string clientAddress, CancellationToken cancellationToken)
     {
-        var accountKey = LoginThrottle.AccountKey(email);
-        var addressKey = LoginThrottle.AddressKey(clientAddress);
-        if (await throttle.RetryAfterAsync(accountKey, addressKey, cancellationToken) is { } wait)
+        // The attempt is counted before the password is verified, in one statement that returns
+        // the counts: of a parallel burst, at most the limit get to the hash.
+        var accountKey = AttemptThrottle.AccountKey(email);
+        var addressKey = AttemptThrottle.AddressKey(clientAddress);
+        var limits = options.Value.Throttle;
+        var window = TimeSpan.FromSeconds(limits.WindowSeconds);
+        if (await throttle.AttemptAsync(
+                [new ThrottleLimit(accountKey, limits.AccountFailures, window), new ThrottleLimit(addressKey, limits.AddressFailures, window)],
+                cancellationToken) is { } wait)
         {
             metrics.Login(LoginOutcome.Throttled);
             logger.LogWarning("Login throttled for an account or address; retry after {RetryAfterSeconds} s", (int)wait.TotalSeconds);
@@ -45,18 +76,22 @@ public sealed class AccountService(
         }
         catch (HashingBusyException)
         {
+            // Nothing was verified: the attempt does not count.
+            await throttle.ForgiveAsync(accountKey, CancellationToken.None);
+            await throttle.ForgiveAsync(addressKey, CancellationToken.None);
             metrics.Login(LoginOutcome.Unavailable);
             return new LoginResult(LoginOutcome.Unavailable);
         }
 
         if (!verified || account is null)
         {
-            await throttle.RecordFailureAsync(accountKey, addressKey, cancellationToken);
             metrics.Login(LoginOutcome.InvalidCredentials);
             return new LoginResult(LoginOutcome.InvalidCredentials);
         }
 
+        // Only failures count in the end: a success clears its account and takes back its address attempt.
         await throttle.ResetAsync(accountKey, cancellationToken);
+        await throttle.ForgiveAsync(addressKey, cancellationToken);
         var refresh = await refreshTokens.StartFamilyAsync(account.Id, cancellationToken);
         metrics.Login(LoginOutcome.Success);
         return new LoginResult(LoginOutcome.Success, issuer.Issue(Subject(account)), refresh);
@@ -90,5 +125,14 @@ public sealed class AccountService(
 
 public sealed record LoginResult(
     LoginOutcome Outcome, IssuedAccessToken? AccessToken = null, string? RefreshToken = null, TimeSpan? RetryAfter = null);
+
+public enum RegistrationOutcome
+{
+    Created,
+    EmailTaken,
+    Throttled,
+}
+
+public sealed record RegistrationResult(RegistrationOutcome Outcome, UserAccount? Account = null, TimeSpan? RetryAfter = null);
 
 public sealed record RefreshResult(RotationOutcome Outcome, IssuedAccessToken? AccessToken = null, string? RefreshToken = null);

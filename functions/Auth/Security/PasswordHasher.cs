@@ -11,9 +11,17 @@ namespace Covacha.Auth.Security;
 /// back from the stored string, so raising it later keeps old hashes verifiable. Computed by
 /// libsodium through NSec, which takes one lane and a 16-byte salt only: every hash this service
 /// has stored has both, and a string with anything else fails verification.
+/// Verifications (logins) and new hashes (registrations, password changes) wait on gates of
+/// their own, so a flood of one never takes the other's slots.
 /// </summary>
-public sealed class PasswordHasher(HashingGate gate)
+public sealed class PasswordHasher(HashingGate verifyGate, HashingGate hashGate)
 {
+    /// <summary>One gate for both kinds of work (tools and tests).</summary>
+    public PasswordHasher(HashingGate gate)
+        : this(gate, gate)
+    {
+    }
+
     public const int MemoryKib = 19 * 1024;
     public const int Iterations = 2;
     public const int Parallelism = 1;
@@ -26,7 +34,7 @@ public sealed class PasswordHasher(HashingGate gate)
     /// <exception cref="HashingBusyException">No hashing slot became free in time.</exception>
     public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
     {
-        using var slot = await gate.AcquireAsync(cancellationToken);
+        using var slot = await hashGate.AcquireAsync(cancellationToken);
         return HashCore(password);
     }
 
@@ -37,7 +45,7 @@ public sealed class PasswordHasher(HashingGate gate)
     {
         // Made outside the slot: the first call computes the dummy hash once.
         var target = encoded ?? _dummy.Value;
-        using var slot = await gate.AcquireAsync(cancellationToken);
+        using var slot = await verifyGate.AcquireAsync(cancellationToken);
         return VerifyCore(password, target) && encoded is not null;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -9,7 +10,10 @@ namespace Covacha.Shared.Http;
 /// <summary>
 /// Reads a JSON request body with a size limit and turns every way it can be wrong into a
 /// problem that names the field: 415 for the wrong media type, 413 for an oversized body,
-/// 400 for malformed JSON, a wrong type or an unknown member.
+/// 400 for malformed JSON, a wrong type, an unknown member or a member given twice (in any
+/// letter case: the deserialiser matches names case-insensitively), 422 for a string with a
+/// control character (other than tab, line feed and carriage return) or a lone surrogate,
+/// which no field accepts and PostgreSQL cannot store. No exception of the parser escapes.
 /// </summary>
 public static partial class JsonBody
 {
@@ -57,6 +61,11 @@ public static partial class JsonBody
 
             try
             {
+                if (InspectOrDefer(buffer.AsSpan(0, length)) is { } hostile)
+                {
+                    return hostile;
+                }
+
                 var value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), typeInfo);
                 return value is null
                     ? Problems.BadRequest("body", "A JSON object is required.")
@@ -66,11 +75,116 @@ public static partial class JsonBody
             {
                 return Problems.BadRequest(FieldOf(ex), Describe(ex));
             }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException
+                                           or FormatException or OverflowException or DecoderFallbackException)
+            {
+                return Problems.BadRequest("body", "The body is not a valid request.");
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Malformed JSON is left for the deserialiser, whose error names the member better.</summary>
+    private static ApiProblem? InspectOrDefer(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return Inspect(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One pass over the tokens before deserialising: a member named twice in one object (letter
+    /// case ignored) is a 400, a string value with a control character or a lone surrogate a 422,
+    /// each naming the member. Malformed JSON throws <see cref="JsonException"/> as the
+    /// deserialiser would.
+    /// </summary>
+    internal static ApiProblem? Inspect(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        var members = new Stack<HashSet<string>?>();
+        var path = new Stack<string>();
+        string? pending = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    members.Push(new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                    path.Push(pending ?? "");
+                    pending = null;
+                    break;
+                case JsonTokenType.StartArray:
+                    members.Push(null);
+                    path.Push(pending ?? "");
+                    pending = null;
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    members.Pop();
+                    path.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var name = reader.GetString()!;
+                    var field = Join(path, name);
+                    if (!members.Peek()!.Add(name))
+                    {
+                        return Problems.BadRequest(field, "This member appears more than once.");
+                    }
+
+                    if (FirstHostileChar(name) >= 0)
+                    {
+                        return Problems.BadRequest("body", "A member name has a control character.");
+                    }
+
+                    pending = name;
+                    break;
+                case JsonTokenType.String:
+                    if (FirstHostileChar(reader.GetString()!) >= 0)
+                    {
+                        return Problems.Validation(Join(path, pending), "Must not contain control characters (such as U+0000).");
+                    }
+
+                    pending = members.Count > 0 && members.Peek() is null ? pending : null;
+                    break;
+                default:
+                    pending = members.Count > 0 && members.Peek() is null ? pending : null;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The index of the first control character (tab, LF, CR allowed) or lone surrogate, or -1.</summary>
+    public static int FirstHostileChar(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || (char.IsHighSurrogate(c)
+                    ? i + 1 >= text.Length || !char.IsLowSurrogate(text[++i])
+                    : char.IsLowSurrogate(c)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Join(Stack<string> path, string? member)
+    {
+        // The stack enumerates innermost first; the outermost entry is the body itself ("").
+        var parts = path.Reverse().Where(p => p.Length > 0).Append(member ?? "").Where(p => p.Length > 0).ToArray();
+        return parts.Length == 0 ? "body" : string.Join('.', parts);
     }
 
     public static bool HasMediaType(string? contentType, IEnumerable<string> accepted)

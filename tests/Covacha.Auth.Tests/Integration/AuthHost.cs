@@ -18,6 +18,9 @@ public sealed class AuthHost() : CovachaHost("tests-auth")
     public string DemoEmail { get; } = "demo@covacha.test";
     public string DemoPassword { get; } = "demo-" + Guid.NewGuid().ToString("N");
     public string Issuer => "covacha-local";
+
+    /// <summary>The header the gateway writes the client's address into; tests play the gateway.</summary>
+    public const string AddressHeader = "X-Covacha-Client-Address";
     public string Audience => "covacha";
 
     /// <summary>A client that does not keep cookies, so tests see and send them explicitly.</summary>
@@ -31,6 +34,7 @@ public sealed class AuthHost() : CovachaHost("tests-auth")
         ["Auth:SigningKeys:1:PrivateKeyPem"] = SecondKey.Pem,
         ["Auth:DemoUser:Email"] = DemoEmail,
         ["Auth:DemoUser:Password"] = DemoPassword,
+        ["Auth:ClientAddressHeader"] = AddressHeader,
     };
 
     public override async Task InitializeAsync()
@@ -55,7 +59,7 @@ public sealed class AuthHost() : CovachaHost("tests-auth")
     public static HttpRequestMessage Json(HttpMethod method, string path, object body, string? address = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Forwarded-For", address ?? NewAddress());
+        request.Headers.Add(AddressHeader, address ?? NewAddress());
         return request;
     }
 
@@ -63,7 +67,7 @@ public sealed class AuthHost() : CovachaHost("tests-auth")
     {
         var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add("X-Forwarded-For", NewAddress());
+        request.Headers.Add(AddressHeader, NewAddress());
         return request;
     }
 
@@ -107,7 +111,7 @@ public sealed class AuthHost() : CovachaHost("tests-auth")
             request.Headers.Add("Cookie", $"covacha_refresh={refreshCookie}");
         }
 
-        request.Headers.Add("X-Forwarded-For", NewAddress());
+        request.Headers.Add(AddressHeader, NewAddress());
         return await Http.SendAsync(request);
     }
 

@@ -1,6 +1,5 @@
 using Covacha.Auth.Data;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Covacha.Auth.Tests.Integration;
@@ -18,8 +17,10 @@ public sealed class ExpiredRowsPurgerTests(AuthHost host)
         var liveKey = $"account:live-{Guid.NewGuid():N}@example.com";
         await using (var token = source.CreateCommand(
             """
+            WITH family AS (
+                INSERT INTO refresh_families (id, user_id, expires_at) VALUES (gen_random_uuid(), $1, now() + interval '1 day') RETURNING id)
             INSERT INTO refresh_tokens (id, token_hash, family_id, user_id, expires_at)
-            VALUES (gen_random_uuid(), decode(md5(random()::text), 'hex'), gen_random_uuid(), $1, now() - interval '2 days')
+            SELECT gen_random_uuid(), decode(md5(random()::text), 'hex'), family.id, $1, now() - interval '2 days' FROM family
             """))
         {
             token.Parameters.AddWithValue(user.Id);
@@ -27,19 +28,19 @@ public sealed class ExpiredRowsPurgerTests(AuthHost host)
         }
 
         await using (var throttleRows = source.CreateCommand(
-            "INSERT INTO login_throttle (key, window_started_at, failures) VALUES ($1, now() - interval '1 hour', 3), ($2, now(), 3)"))
+            "INSERT INTO throttle (key, window_ends_at, attempts) VALUES ($1, now() - interval '1 second', 3), ($2, now() + interval '1 minute', 3)"))
         {
             throttleRows.Parameters.AddWithValue(staleKey);
             throttleRows.Parameters.AddWithValue(liveKey);
             await throttleRows.ExecuteNonQueryAsync();
         }
 
-        var purger = new ExpiredRowsPurger(source, Options.Create(new AuthOptions()), NullLogger<ExpiredRowsPurger>.Instance);
+        var purger = new ExpiredRowsPurger(source, NullLogger<ExpiredRowsPurger>.Instance);
         var (tokens, windows) = await purger.PurgeAsync(CancellationToken.None);
 
         Assert.True(tokens >= 1);
         Assert.True(windows >= 1);
-        await using var left = source.CreateCommand("SELECT count(*) FROM login_throttle WHERE key = ANY($1)");
+        await using var left = source.CreateCommand("SELECT count(*) FROM throttle WHERE key = ANY($1)");
         left.Parameters.AddWithValue(new[] { staleKey, liveKey });
         Assert.Equal(1L, await left.ExecuteScalarAsync());
         // The live session's refresh token survives.

@@ -99,7 +99,7 @@ public sealed class UsersTests(AuthHost host)
     }
 
     [Fact]
-    public async Task SetRole_RoleChanged_RefreshIssuesTokenWithNewRole()
+    public async Task SetRole_RoleChanged_EndsTheSessionsAndTheNextLoginCarriesTheNewRole()
     {
         var user = await host.RegisterAsync();
         var session = await host.LoginAsync(user);
@@ -108,8 +108,22 @@ public sealed class UsersTests(AuthHost host)
 
         using var refresh = await host.SendAsync(HttpMethod.Post, "/api/auth/token/refresh", refreshCookie: session.RefreshToken);
 
-        var token = (await Problem.JsonAsync(refresh)).GetProperty("accessToken").GetString();
-        Assert.Equal("admin", new JsonWebToken(token).GetClaim("role").Value);
+        await Problem.AssertAsync(refresh, 401, "unauthorized");
+        var again = await host.LoginAsync(user);
+        Assert.Equal("admin", new JsonWebToken(again.AccessToken).GetClaim("role").Value);
+    }
+
+    [Fact]
+    public async Task SetRole_SameRole_SessionsKeepRefreshing()
+    {
+        var user = await host.RegisterAsync();
+        var session = await host.LoginAsync(user);
+        var admin = await host.LoginAdminAsync();
+        using var change = await host.SendAsync(HttpMethod.Put, $"/api/auth/users/{user.Id}/role", admin.AccessToken, new { role = "user" });
+
+        using var refresh = await host.SendAsync(HttpMethod.Post, "/api/auth/token/refresh", refreshCookie: session.RefreshToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refresh.StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace Covacha.Auth.Model;
+
+public sealed record SessionList(IReadOnlyList<SessionDto> Items);
