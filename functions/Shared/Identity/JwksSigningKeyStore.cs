@@ -5,72 +5,134 @@ using Microsoft.IdentityModel.Tokens;
 namespace Covacha.Shared.Identity;
 
 /// <summary>
-/// Auth's public keys fetched from its JWKS document and cached. An unknown <c>kid</c>
-/// triggers a refresh (at most one every <see cref="MinRefreshInterval"/>), so a rotated key
-/// is picked up without a restart and a flood of forged kids cannot hammer Auth.
+/// Auth's public keys fetched from its JWKS document and cached. At most one fetch runs at a
+/// time and every caller that needs it shares it. A fetch never holds a request up for long:
+/// <list type="bullet">
+/// <item>keys older than <see cref="MaxAge"/> are refreshed behind the request, which is served
+/// with the keys it has (stale keys still verify: a key is withdrawn by rotation, not by age);</item>
+/// <item>an unknown <c>kid</c> triggers a fetch (at most one every <see cref="MinRefreshInterval"/>,
+/// so forged kids cannot hammer Auth) that a request waits for at most <see cref="MaxWait"/>;</item>
+/// <item>after a failed fetch the next waits a growing back-off (up to <see cref="MaxBackoff"/>)
+/// while the cached keys go on verifying, up to <see cref="MaxStaleAge"/> after the last
+/// successful fetch; only then, or before any fetch ever succeeded, does a request get 503.</item>
+/// </list>
 /// </summary>
 public sealed class JwksSigningKeyStore(
     HttpClient httpClient,
     IOptions<IdentityOptions> options,
     TimeProvider clock,
-    ILogger<JwksSigningKeyStore> logger) : ISigningKeyStore, IDisposable
+    ILogger<JwksSigningKeyStore> logger) : ISigningKeyStore
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxStaleAge = TimeSpan.FromHours(1);
     public static readonly TimeSpan MinRefreshInterval = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private Dictionary<string, SecurityKey> _keys = [];
-    private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
+    private readonly Lock _gate = new();
+    private KeySet? _keys;
+    private Task? _fetch;
+    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private DateTimeOffset _retryNotBefore = DateTimeOffset.MinValue;
+    private int _failures;
 
     public async ValueTask<SecurityKey?> FindAsync(string kid, CancellationToken cancellationToken)
     {
-        var fresh = clock.GetUtcNow() - _fetchedAt < MaxAge;
-        if (fresh && _keys.TryGetValue(kid, out var key))
+        var now = clock.GetUtcNow();
+        var keys = Volatile.Read(ref _keys);
+        if (keys is not null && now - keys.FetchedAt < MaxStaleAge && keys.ByKid.TryGetValue(kid, out var known))
         {
-            return key;
+            if (now - keys.FetchedAt >= MaxAge)
+            {
+                _ = Start(now, unknownKid: false);
+            }
+
+            return known;
         }
 
-        await _refreshLock.WaitAsync(cancellationToken);
-        try
+        if (Start(now, unknownKid: true) is { } fetch)
         {
-            var age = clock.GetUtcNow() - _fetchedAt;
-            if (age >= MinRefreshInterval || !fresh)
+            try
             {
-                await RefreshAsync(cancellationToken);
+                await fetch.WaitAsync(MaxWait, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The fetch goes on for later requests; this one answers with what is cached.
             }
         }
-        finally
+
+        keys = Volatile.Read(ref _keys);
+        if (keys is null || clock.GetUtcNow() - keys.FetchedAt >= MaxStaleAge)
         {
-            _refreshLock.Release();
+            throw new SigningKeysUnavailableException("The token signing keys could not be fetched.");
         }
 
-        return _keys.TryGetValue(kid, out key) ? key : null;
+        return keys.ByKid.TryGetValue(kid, out var key) ? key : null;
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>The fetch in flight, a new one when allowed, or null (backing off, or refreshed too recently).</summary>
+    private Task? Start(DateTimeOffset now, bool unknownKid)
     {
-        var url = options.Value.JwksUrl
-            ?? throw new SigningKeysUnavailableException("Identity:JwksUrl is not configured.");
+        lock (_gate)
+        {
+            if (_fetch is { IsCompleted: false } running)
+            {
+                return running;
+            }
+
+            var keys = _keys;
+            var usable = keys is not null && now - keys.FetchedAt < MaxStaleAge;
+            if (now < _retryNotBefore || (unknownKid && usable && now - _lastAttempt < MinRefreshInterval))
+            {
+                return null;
+            }
+
+            _lastAttempt = now;
+            // Not the caller's token: the fetch is shared, and one caller giving up must not cancel it for the rest.
+            _fetch = Task.Run(FetchAsync, CancellationToken.None);
+            return _fetch;
+        }
+    }
+
+    private async Task FetchAsync()
+    {
+        var url = options.Value.JwksUrl;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            if (string.IsNullOrEmpty(url))
+            {
+                throw new InvalidOperationException("Identity:JwksUrl is not configured.");
+            }
+
+            using var timeout = new CancellationTokenSource(FetchTimeout);
             var json = await httpClient.GetStringAsync(new Uri(url), timeout.Token);
             var set = new JsonWebKeySet(json);
-            _keys = set.Keys
+            var byKid = set.Keys
                 .Where(k => !string.IsNullOrEmpty(k.Kid))
                 .ToDictionary(k => k.Kid, k => (SecurityKey)k, StringComparer.Ordinal);
-            _fetchedAt = clock.GetUtcNow();
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or ArgumentException)
-        {
-            logger.LogWarning(ex, "Fetching signing keys from {JwksUrl} failed", url);
-            if (_keys.Count == 0)
+            lock (_gate)
             {
-                throw new SigningKeysUnavailableException("The token signing keys could not be fetched.", ex);
+                Volatile.Write(ref _keys, new KeySet(byKid, clock.GetUtcNow()));
+                _failures = 0;
+                _retryNotBefore = DateTimeOffset.MinValue;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException
+                                       or InvalidOperationException or System.Text.Json.JsonException or UriFormatException)
+        {
+            lock (_gate)
+            {
+                _failures++;
+                var backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(_failures - 1, 16)));
+                _retryNotBefore = clock.GetUtcNow() + backoff;
+                logger.LogWarning(ex, "Fetching signing keys from {JwksUrl} failed ({Failures} in a row); next try in {Backoff}",
+                    url, _failures, backoff);
             }
         }
     }
 
-    public void Dispose() => _refreshLock.Dispose();
+    private sealed record KeySet(IReadOnlyDictionary<string, SecurityKey> ByKid, DateTimeOffset FetchedAt);
 }
