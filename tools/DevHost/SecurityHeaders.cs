@@ -1,6 +1,9 @@
 namespace Covacha.DevHost;
 
-/// <summary>The headers the gateway and the frontend's nginx send in production, so the app is tested under them.</summary>
+/// <summary>
+/// The headers the gateway (its rewrite rule set, on /api/*) and the frontend's nginx send in
+/// production, so the app is tested under them; a deploy test holds the gateway's values to these.
+/// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =

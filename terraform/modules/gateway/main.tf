@@ -4,6 +4,21 @@ locals {
   # Placeholder names for the minimal configuration Azure requires at creation;
   # AGIC replaces listeners, pools, settings and rules from the Ingress objects.
   placeholder = "covacha-bootstrap"
+
+  # Attached to the /api/* routes by the Ingresses' rewrite-rule-set annotation (k8s/base/ingress.yaml).
+  api_rewrite_rule_set = "covacha-api"
+
+  # The header the gateway writes the client's address into; Auth reads only this one
+  # (Auth__ClientAddressHeader in k8s/base/apps/auth.yaml).
+  client_address_header = "X-Covacha-Client-Address"
+
+  # Sent on every /api/* answer; the same values the dev host sends (tools/DevHost/SecurityHeaders.cs).
+  api_response_headers = {
+    "X-Content-Type-Options"  = "nosniff"
+    "X-Frame-Options"         = "DENY"
+    "Referrer-Policy"         = "no-referrer"
+    "Content-Security-Policy" = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+  }
 }
 
 resource "azurerm_public_ip" "this" {
@@ -103,6 +118,36 @@ resource "azurerm_application_gateway" "this" {
     priority                   = 19500
   }
 
+  # Terraform owns this set (AGIC only references it by name): the client's address, taken from
+  # the TCP peer the gateway saw and overwriting whatever the client sent in that header, and
+  # the security headers of the API's answers.
+  rewrite_rule_set {
+    name = local.api_rewrite_rule_set
+
+    rewrite_rule {
+      name          = "client-address"
+      rule_sequence = 100
+
+      request_header_configuration {
+        header_name  = local.client_address_header
+        header_value = "{var_client_ip}"
+      }
+    }
+
+    rewrite_rule {
+      name          = "security-headers"
+      rule_sequence = 200
+
+      dynamic "response_header_configuration" {
+        for_each = local.api_response_headers
+        content {
+          header_name  = response_header_configuration.key
+          header_value = response_header_configuration.value
+        }
+      }
+    }
+  }
+
   # AGIC owns the routing configuration from here on; without this every plan
   # would try to put the placeholder back and break the live routes.
   lifecycle {
@@ -114,7 +159,6 @@ resource "azurerm_application_gateway" "this" {
       probe,
       redirect_configuration,
       request_routing_rule,
-      rewrite_rule_set,
       ssl_certificate,
       tags,
       url_path_map,

@@ -340,3 +340,44 @@ test('every string expression refers to resources that exist in its module', () 
     }
   }
 });
+
+test('the gateway writes the client address into its own header and adds the API security headers', () => {
+  const gw = childOf(root, root.module.gateway);
+  const [, agw] = resourcesOfType(gw, 'azurerm_application_gateway')[0];
+  const locals = Object.assign({}, ...gw.locals);
+  const resolve = (v) => {
+    const m = typeof v === 'string' && v.match(/^\$\{local\.([a-z_]+)\}$/);
+    return m ? locals[m[1]] : v;
+  };
+  assert.ok(!(agw.lifecycle?.[0]?.ignore_changes ?? []).some((c) => expr(c).includes('rewrite_rule_set')),
+    'Terraform must own the rewrite rule set (not in ignore_changes), or edits to it never reach the gateway');
+  const sets = agw.rewrite_rule_set ?? [];
+  assert.equal(sets.length, 1, 'one rewrite rule set');
+  assert.equal(resolve(sets[0].name), 'covacha-api');
+  const rules = sets[0].rewrite_rule ?? [];
+
+  // The client address: taken from the TCP peer, overwriting whatever the client sent in that header.
+  const requestHeaders = rules.flatMap((r) => r.request_header_configuration ?? []);
+  const client = requestHeaders.find((h) => resolve(h.header_name) === 'X-Covacha-Client-Address');
+  assert.ok(client, 'no rule writes X-Covacha-Client-Address');
+  assert.equal(client.header_value, '{var_client_ip}');
+  assert.ok(!rules.some((r) => r.condition), 'the client-address rule must apply to every request (no condition)');
+  assert.ok(!requestHeaders.some((h) => /x-forwarded-for/i.test(resolve(h.header_name))), 'X-Forwarded-For is not the address header');
+
+  // The security headers on every answer.
+  const dynamicHeaders = rules.flatMap((r) => [r.dynamic ?? []].flat().flatMap((d) => d.response_header_configuration ?? []));
+  const staticHeaders = rules.flatMap((r) => r.response_header_configuration ?? []);
+  const headers = {
+    ...Object.fromEntries(staticHeaders.map((h) => [resolve(h.header_name), resolve(h.header_value)])),
+    ...Object.assign({}, ...dynamicHeaders.map((d) => resolve(d.for_each))),
+  };
+  assert.equal(headers['X-Content-Type-Options'], 'nosniff');
+  assert.equal(headers['X-Frame-Options'], 'DENY');
+  assert.equal(headers['Referrer-Policy'], 'no-referrer');
+  assert.match(headers['Content-Security-Policy'] ?? '', /frame-ancestors 'none'/);
+  for (const d of dynamicHeaders) {
+    const content = d.content?.[0] ?? {};
+    assert.match(expr(content.header_name), /response_header_configuration\.key/);
+    assert.match(expr(content.header_value), /response_header_configuration\.value/);
+  }
+});
