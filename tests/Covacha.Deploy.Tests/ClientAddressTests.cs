@@ -40,7 +40,7 @@ public sealed partial class ClientAddressTests
         foreach (var ingress in RenderedOverlay.Aks.OfKind("Ingress").Select(m => m.As<V1Ingress>()))
         {
             var path = Assert.Single(Assert.Single(ingress.Spec.Rules).Http.Paths).Path;
-            var attached = ingress.Metadata.Annotations.GetValueOrDefault("appgw.ingress.kubernetes.io/rewrite-rule-set");
+            var attached = ingress.Metadata.Annotations.TryGetValue("appgw.ingress.kubernetes.io/rewrite-rule-set", out var set) ? set : null;
             Assert.True(path.StartsWith("/api/", StringComparison.Ordinal) ? attached == name : attached is null,
                 $"{ingress.Metadata.Name} ({path}): rewrite-rule-set is '{attached}'");
         }
