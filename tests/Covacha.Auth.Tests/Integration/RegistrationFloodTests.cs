@@ -11,6 +11,20 @@ public sealed class RegistrationFloodTests(RegistrationLimitsHost host) : IClass
             new { email = $"flood-{Guid.NewGuid():N}@example.com", password = "flood-" + Guid.NewGuid().ToString("N"), displayName = "Flood" },
             address);
 
+    /// <summary>
+    /// Every answer is 201, 429 with Retry-After, or (when the registration hashing slot stays
+    /// busy, as on a loaded machine) 503 with Retry-After: the flood's cost is bounded either way.
+    /// </summary>
+    private static void AssertBounded(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable,
+            $"unexpected {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"{(int)response.StatusCode} without Retry-After");
+        }
+    }
+
     [Fact]
     public async Task Register_FloodFromOneAddress_AtMostTheLimitAcceptedAndLoginsStillServed()
     {
@@ -20,11 +34,7 @@ public sealed class RegistrationFloodTests(RegistrationLimitsHost host) : IClass
             using var request = Register(address);
             request.Headers.Add("X-Forwarded-For", $"192.0.2.{(i % 250) + 1}");
             using var response = await host.Client.SendAsync(request);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
-            }
-
+            AssertBounded(response);
             return response.StatusCode;
         });
 
@@ -39,7 +49,7 @@ public sealed class RegistrationFloodTests(RegistrationLimitsHost host) : IClass
 
         var statuses = await flood;
         Assert.InRange(statuses.Count(s => s == HttpStatusCode.Created), 0, RegistrationLimitsHost.PerAddress);
-        Assert.Equal(120, statuses.Count(s => s is HttpStatusCode.Created or HttpStatusCode.TooManyRequests));
+        Assert.True(statuses.Count(s => s == HttpStatusCode.TooManyRequests) >= 120 - RegistrationLimitsHost.PerAddress - statuses.Count(s => s == HttpStatusCode.ServiceUnavailable));
         Assert.All(logins, s => Assert.Equal(HttpStatusCode.OK, s));
     }
 
@@ -49,11 +59,11 @@ public sealed class RegistrationFloodTests(RegistrationLimitsHost host) : IClass
         var statuses = await ThrottleBurstTests.BurstAsync(50, 10, async _ =>
         {
             using var response = await host.Client.SendAsync(Register(AuthHost.NewAddress()));
+            AssertBounded(response);
             return response.StatusCode;
         });
 
         Assert.InRange(statuses.Count(s => s == HttpStatusCode.Created), 1, RegistrationLimitsHost.Overall);
-        Assert.Equal(50, statuses.Count(s => s is HttpStatusCode.Created or HttpStatusCode.TooManyRequests));
         Assert.True(statuses.Count(s => s == HttpStatusCode.TooManyRequests) >= 50 - RegistrationLimitsHost.Overall);
     }
 }
