@@ -219,6 +219,20 @@ public abstract class SearchStoreContract(ISearchStore store)
     }
 
     [StoreFact]
+    public async Task Suggest_OneTypoInLongWord_IsForgivenLikeSearches()
+    {
+        var suggestions = await Store.SuggestAsync("camra", 8, CancellationToken.None);
+        var ids = suggestions.Select(s => s.Id).ToList();
+
+        Assert.Contains(Camara, ids);
+        Assert.Contains(Tripode, ids);
+
+        // Names come back as listed, accents and all (the client highlights on its own folding).
+        Assert.Contains("Cámara digital Canon", suggestions.Select(s => s.Name));
+        Assert.Contains(Auriculares, (await Store.SuggestAsync("auriculars", 8, CancellationToken.None)).Select(s => s.Id));
+    }
+
+    [StoreFact]
     public async Task Apply_SameChangeTwice_AppliesOnce()
     {
         var word = TestProducts.UniqueWord();

@@ -194,7 +194,8 @@ public sealed class MongoSearchStore : ISearchStore
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken)
     {
-        var terms = QueryTerm.Parse(text);
+        // The same forgiveness as searches: a misspelt long word stands for its known neighbours.
+        var terms = await ResolveAsync(QueryTerm.Parse(text), cancellationToken);
         if (terms.Count == 0)
         {
             return [];

@@ -218,7 +218,9 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken)
     {
-        var terms = QueryTerm.Parse(text);
+        // The same forgiveness as searches: a misspelt long word stands for its known neighbours.
+        var typedTerms = QueryTerm.Parse(text);
+        var terms = await ResolveAsync(typedTerms, cancellationToken);
         if (terms.Count == 0)
         {
             return [];
@@ -234,7 +236,7 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
             LIMIT $3
             """);
         command.Parameters.AddWithValue(TsQuery(terms, nameOnly: true));
-        command.Parameters.AddWithValue(string.Join(' ', terms.Select(t => t.Word)) + "%");
+        command.Parameters.AddWithValue(string.Join(' ', typedTerms.Select(t => t.Word)) + "%");
         command.Parameters.AddWithValue(limit);
         var suggestions = new List<Suggestion>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
