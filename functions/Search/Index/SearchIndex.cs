@@ -91,7 +91,13 @@ public sealed class SearchIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            return new IndexSizes(_postings.Count, _vocabulary.TypoCandidates, _vocabulary.SortedEntries, _text.Count, _ordinalCount);
+            var bytes = _columns.HeapBytes() + _text.HeapBytes() + _ordinals.HeapBytes + (8L * _vocabulary.SortedEntries);
+            foreach (var (word, list) in _postings)
+            {
+                bytes += 24 + (2L * word.Length) + 24 + list.HeapBytes();
+            }
+
+            return new IndexSizes(_postings.Count, _vocabulary.TypoCandidates, _vocabulary.SortedEntries, _text.Count, _ordinalCount, bytes);
         }
         finally
         {
@@ -606,8 +612,8 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Words known, words typo correction scans, entries of the sorted word lists, distinct text pieces, ordinals handed out.</summary>
-    internal readonly record struct IndexSizes(int Words, int TypoCandidates, int SortedWords, int TextPieces, int Ordinals);
+    /// <summary>Words known, words typo correction scans, entries of the sorted word lists, distinct text pieces, ordinals handed out, and the bytes of all of it (an estimate from the structures' sizes, independent of the rest of the process).</summary>
+    internal readonly record struct IndexSizes(int Words, int TypoCandidates, int SortedWords, int TextPieces, int Ordinals, long HeapBytes);
 
     /// <summary>A match that passed the filters: its sort key and ordinal.</summary>
     private readonly record struct Hit(long Key, int Ordinal);
