@@ -37,7 +37,16 @@ export function SearchScreen() {
   const [text, setText] = useState(query.q);
   const latest = useRef(query);
   latest.current = query;
+  // The q this screen last wrote to the URL: when it comes back as the URL's q it is our own echo,
+  // and the box (where the user may have typed on meanwhile) is left alone. Any other change of
+  // the URL's q (Back, Forward, a link) is shown in the box.
+  const written = useRef<string | null>(null);
   useEffect(() => {
+    if (written.current !== null && written.current.trim() === query.q.trim()) {
+      written.current = null;
+      return;
+    }
+    written.current = null;
     setText((t) => (t.trim() === query.q.trim() ? t : query.q));
   }, [query.q]);
   const debouncedText = useDebouncedValue(text, SEARCH_DELAY_MS);
@@ -45,17 +54,22 @@ export function SearchScreen() {
   const update = useCallback(
     (patch: Partial<SearchQuery>, opts: { replace?: boolean } = {}) => {
       const next = { ...latest.current, ...patch };
+      if (patch.q !== undefined) written.current = patch.q;
       setParams(toParams(next), { replace: opts.replace ?? false });
     },
     [setParams],
   );
+  // setParams changes with every location; the typing effect below must run only when the typed
+  // text settles, or Back (a new location, the old text still settled) would push the text again.
+  const updateRef = useRef(update);
+  updateRef.current = update;
 
   useEffect(() => {
     const current = latest.current.q;
     if (debouncedText.trim() === current.trim()) return;
     // Starting a search adds a history entry; refining it replaces that entry.
-    update({ q: debouncedText, page: 1 }, { replace: current.trim() !== '' && debouncedText.trim() !== '' });
-  }, [debouncedText, update]);
+    updateRef.current({ q: debouncedText, page: 1 }, { replace: current.trim() !== '' && debouncedText.trim() !== '' });
+  }, [debouncedText]);
 
   useEffect(() => {
     const ac = new AbortController();
