@@ -8,7 +8,7 @@ namespace Covacha.Search.Data.Postgres;
 
 /// <summary>
 /// The read model in PostgreSQL: a weighted tsvector over folded text with a GIN index, a
-/// vocabulary table with a trigram index for typo correction, and queries whose cost is bounded
+/// vocabulary table (only words some live product uses) with a trigram index for typo correction, and queries whose cost is bounded
 /// for common words (capped candidates before ranking, capped counting). Every write takes its
 /// place in a change feed (<see cref="ReadChangesAsync"/>) that in-memory indexes follow.
 /// </summary>
@@ -39,7 +39,8 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         }
 
         // One implicit transaction: the advisory lock makes writers take their change_seq values
-        // in commit order, which is what lets the change feed be read with a simple "after n".
+        // in commit order, which is what lets the change feed be read with a simple "after n",
+        // and makes the vocabulary's use counts exact (one writer adjusts them at a time).
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var writeBatch = new NpgsqlBatch(connection);
         writeBatch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChangeFeedLock})"));
@@ -49,6 +50,9 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
                 SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::boolean[], $4::text[], $5::text[], $6::bigint[],
                                      $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[], $12::timestamptz[])
                     AS t(id, version, deleted, name, description, price_minor, currency, category, image_url, stock, created_at, updated_at)
+            ), previous AS (
+                -- The statement's snapshot: the rows as they were before this write.
+                SELECT p.id, p.document FROM products p JOIN incoming i ON i.id = p.id WHERE NOT p.deleted
             ), written AS (
                 INSERT INTO products AS p (id, version, deleted, name, description, price_minor, currency, category, image_url, stock, created_at, updated_at)
                 SELECT * FROM incoming
@@ -59,12 +63,20 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
                     created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, indexed_at = now(),
                     change_seq = nextval('products_change_seq')
                 WHERE p.version < EXCLUDED.version
-                RETURNING p.document
+                RETURNING p.id, p.deleted, p.document
+            ), uses AS (
+                -- Each live product counts once per distinct word: the new version's words up,
+                -- the replaced version's words down.
+                SELECT w AS word, sum(delta) AS delta FROM (
+                    SELECT w, 1 AS delta FROM written, unnest(tsvector_to_array(written.document)) AS w WHERE NOT written.deleted
+                    UNION ALL
+                    SELECT w, -1 FROM previous JOIN written USING (id), unnest(tsvector_to_array(previous.document)) AS w
+                ) d GROUP BY w
             ), vocabulary AS (
-                INSERT INTO words (word)
-                SELECT DISTINCT w FROM written, unnest(tsvector_to_array(written.document)) AS w
-                ORDER BY w
-                ON CONFLICT DO NOTHING
+                INSERT INTO words AS v (word, uses)
+                SELECT word, delta FROM uses WHERE delta <> 0
+                ORDER BY word
+                ON CONFLICT (word) DO UPDATE SET uses = v.uses + EXCLUDED.uses
             )
             SELECT count(*) FROM written
             """);
@@ -82,6 +94,9 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch.Select(c => (c.Product?.CreatedAt ?? c.OccurredAt).UtcDateTime).ToArray()));
         command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch.Select(c => (c.Product?.UpdatedAt ?? c.OccurredAt).UtcDateTime).ToArray()));
         writeBatch.BatchCommands.Add(command);
+        // Words no live product uses any more are forgotten in the same transaction (the partial
+        // index holds only those, so this reads nothing else).
+        writeBatch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM words WHERE uses <= 0"));
         await using var reader = await writeBatch.ExecuteReaderAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
