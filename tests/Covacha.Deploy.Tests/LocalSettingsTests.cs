@@ -14,6 +14,7 @@ namespace Covacha.Deploy.Tests;
 /// agree with each other and with the scripts (ports, issuer, service key), and the files
 /// <c>./covacha services</c> writes have the examples' keys and start each app's worker host.
 /// </summary>
+[Collection(InProcessApps.Name)]
 public sealed class LocalSettingsTests
 {
     private const string Jwks = "http://127.0.0.1:7071/api/auth/.well-known/jwks.json";

@@ -14,6 +14,7 @@ namespace Covacha.Deploy.Tests;
 /// Job): the app's real composition root runs on exactly the environment the pod would get,
 /// and its start-up options validation passes.
 /// </summary>
+[Collection(InProcessApps.Name)]
 public sealed class StartupSettingsTests
 {
     public static TheoryData<string, string> Workloads => new()

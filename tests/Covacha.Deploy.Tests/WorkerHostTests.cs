@@ -21,6 +21,7 @@ namespace Covacha.Deploy.Tests;
 /// every registration on build and checks scopes. There is no Functions host to connect to, so
 /// the worker is given an endpoint it never dials; everything the worker would create is resolved.
 /// </summary>
+[Collection(InProcessApps.Name)]
 public sealed class WorkerHostTests
 {
     static WorkerHostTests()

@@ -53,9 +53,13 @@ public sealed class AttemptThrottle(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (reader.GetInt32(1) > byKey[reader.GetString(0)].Max)
+            var limit = byKey[reader.GetString(0)];
+            if (reader.GetInt32(1) > limit.Max)
             {
-                var remaining = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(reader.GetDouble(2))));
+                // now() is each transaction's start: one that began before the window's opener
+                // committed sees a little more than the window left, so the wait is capped by it.
+                var seconds = Math.Clamp(Math.Ceiling(reader.GetDouble(2)), 1, Math.Ceiling(limit.Window.TotalSeconds));
+                var remaining = TimeSpan.FromSeconds(seconds);
                 wait = wait is { } w && w > remaining ? w : remaining;
             }
         }
