@@ -121,6 +121,10 @@ async Task<int> CreateManyAsync(int count)
                 if (Interlocked.Increment(ref failed) == 1)
                 {
                     Console.WriteLine($"create answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        Console.WriteLine("The per-user create limit applies: start the dev host with Products__CreatesPerUser=1000000 (see bench/README.md).");
+                    }
                 }
             }
         }

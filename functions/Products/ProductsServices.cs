@@ -36,6 +36,7 @@ public static class ProductsServices
         services.AddSingleton(sp => new ProductValidator(sp.GetRequiredService<IOptions<ProductsOptions>>().Value.Describe()));
         services.AddSingleton<IServiceKeySource>(sp => sp.GetRequiredService<IOptions<ProductsOptions>>().Value);
         services.AddSingleton<ProductStore>();
+        services.AddSingleton<CreateLimit>();
 
         var rabbitMq = ConnectionStrings.Required(configuration, "RabbitMQ");
         services.AddSingleton(new OutboxRelaySettings(rabbitMq));

@@ -14,7 +14,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Covacha.Products.Functions;
 
 /// <summary>The product resource: create, read, list, replace, merge-patch and delete.</summary>
-public sealed class ProductsFunctions(ProductStore store, ProductValidator validator)
+public sealed class ProductsFunctions(ProductStore store, ProductValidator validator, CreateLimit createLimit)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -39,6 +39,12 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         if (problem is not null)
         {
             return problem;
+        }
+
+        // Counted before the insert, so a parallel burst cannot slip past the limit.
+        if (await createLimit.AttemptAsync(request.Caller().UserId, cancellationToken) is { } wait)
+        {
+            return Problems.TooManyRequests(wait);
         }
 
         var product = await store.CreateAsync(request.Caller().UserId, fields!, cancellationToken);

@@ -45,6 +45,13 @@ public sealed class ProductsOptions : IServiceKeySource
     [Range(1, 3600)]
     public int BrokerUnreachableSeconds { get; set; } = 60;
 
+    /// <summary>Creates one user may make per <see cref="CreateWindowSeconds"/>; more answer 429 with Retry-After.</summary>
+    [Range(1, 1_000_000)]
+    public int CreatesPerUser { get; set; } = 60;
+
+    [Range(1, 24 * 3600)]
+    public int CreateWindowSeconds { get; set; } = 600;
+
     public IReadOnlyList<string> EffectiveCurrencies =>
         Currencies is { Length: > 0 } configured ? configured : s_defaultCurrencies;
 

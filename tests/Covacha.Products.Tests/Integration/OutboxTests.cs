@@ -64,10 +64,11 @@ public sealed class OutboxTests(ProductsHost host)
             await Eventually.WaitAsync(ReadinessOutboxAsync, o => !o.GetProperty("data").GetProperty("brokerReachable").GetBoolean(),
                 TimeSpan.FromSeconds(20), "readiness to report the broker unreachable");
 
-            var token = host.UserToken();
+            // Ten owners, 50 creates each: under the per-user create limit.
+            var tokens = Enumerable.Range(0, 10).Select(_ => host.UserToken()).ToArray();
             await Parallel.ForAsync(0, 500, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
             {
-                var (product, _) = await host.CreateAsync(token, ProductBody.Valid($"Sin broker {i}"));
+                var (product, _) = await host.CreateAsync(tokens[i % tokens.Length], ProductBody.Valid($"Sin broker {i}"));
                 ids.Add(product.GetProperty("id").GetGuid());
             });
             Assert.Equal(500, ids.Count);
