@@ -278,7 +278,7 @@ cmd_build() {
 # <acr>/covacha/<app>:<tag>, and the Key Vault, tenant and identity of the
 # Secrets Store CSI driver. k8s/ itself is never edited.
 write_overlay() {
-  local login_server="$1" tag="$2" key_vault="$3" tenant="$4" csi_client_id="$5" host="$6"
+  local login_server="$1" tag="$2" key_vault="$3" tenant="$4" csi_client_id="$5" host="$6" sender="${7:-DoNotReply@covacha.example.com}"
   local overlay="$WORK_DIR/overlay"
   [[ -f "$REPO_ROOT/k8s/overlays/aks/kustomization.yaml" ]] || die "k8s/overlays/aks/kustomization.yaml not found"
   mkdir -p "$overlay"
@@ -319,6 +319,17 @@ write_overlay() {
     echo "      - op: add"
     echo "        path: /spec/rules/0/host"
     echo "        value: \"$host\""
+    # Links in mails open this environment's SPA; mail leaves from the ACS sender address.
+    echo "  - target:"
+    echo "      kind: ConfigMap"
+    echo "      name: auth-config"
+    echo "    patch: |-"
+    echo "      - op: replace"
+    echo "        path: /data/Auth__PublicUrl"
+    echo "        value: \"https://$host\""
+    echo "      - op: replace"
+    echo "        path: /data/Mail__From"
+    echo "        value: \"Covacha <$sender>\""
   } >"$overlay/kustomization.yaml"
   printf '%s' "$overlay"
 }
@@ -331,7 +342,7 @@ render_manifests() {
   tenant="$(tf_output tenant_id)"
   csi_client_id="$(tf_output key_vault_secrets_provider_client_id)"
   host="$(tf_output app_hostname)"
-  overlay="$(write_overlay "$login_server" "$tag" "$key_vault" "$tenant" "$csi_client_id" "$host")"
+  overlay="$(write_overlay "$login_server" "$tag" "$key_vault" "$tenant" "$csi_client_id" "$host" "$(tf_output mail_sender_address)")"
   kubectl kustomize "$overlay"
 }
 

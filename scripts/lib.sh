@@ -6,6 +6,8 @@ PG_PORT="${COVACHA_PG_PORT:-55432}"
 RABBITMQ_PORT="${COVACHA_RABBITMQ_PORT:-55672}"
 RABBITMQ_DIST_PORT="${COVACHA_RABBITMQ_DIST_PORT:-$((RABBITMQ_PORT - 10000))}"
 RABBITMQ_NODE="covacha${RABBITMQ_PORT}@localhost"
+SMTP_PORT="${COVACHA_SMTP_PORT:-55025}"
+MAIL_WEB_PORT="${COVACHA_MAIL_WEB_PORT:-55080}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 RABBITMQ_BIN=/usr/lib/rabbitmq/bin
 STARTED=()
@@ -164,9 +166,57 @@ stop_started() {
     case "$s" in
       postgres) log "stopping PostgreSQL"; stop_postgres_instance ;;
       rabbitmq) log "stopping RabbitMQ"; stop_rabbitmq_instance ;;
+      mail) log "stopping the SMTP sink"; stop_mail_instance ;;
     esac
   done
   STARTED=()
+}
+
+# ---------------------------------------------------------------- SMTP sink (maildev)
+# A real SMTP server on loopback that keeps every mail it receives in memory and shows it at
+# http://127.0.0.1:$MAIL_WEB_PORT (web page and REST API: GET /email). Installed from npm as a
+# dev dependency of tools/maildev, never globally.
+start_mail() {
+  if [ -n "${COVACHA_SMTP:-}" ]; then
+    MAIL_URL="${COVACHA_MAIL_URL:-}"
+    log "using the SMTP server from COVACHA_SMTP"
+    return
+  fi
+  MAIL_URL="http://127.0.0.1:$MAIL_WEB_PORT"
+  if curl -fsS -o /dev/null "$MAIL_URL/api/healthz" 2>/dev/null; then
+    log "the SMTP sink is already running on 127.0.0.1:$SMTP_PORT (mail at $MAIL_URL)"
+    return
+  fi
+  ensure_node
+  local dir="$ROOT/tools/maildev"
+  if [ ! -d "$dir/node_modules/maildev" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing maildev (the local SMTP sink) from npm"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  mkdir -p "$STATE/maildev"
+  log "starting the SMTP sink on 127.0.0.1:$SMTP_PORT (mail at $MAIL_URL)"
+  nohup node "$dir/node_modules/maildev/dist/bin/maildev.js" --ip 127.0.0.1 --smtp "$SMTP_PORT" \
+    --web-ip 127.0.0.1 --web "$MAIL_WEB_PORT" --silent > "$STATE/maildev/maildev.log" 2>&1 &
+  echo $! > "$STATE/maildev/maildev.pid"
+  STARTED+=(mail)
+  wait_for_url "$MAIL_URL/api/healthz" 30 || die "maildev did not start; see $STATE/maildev/maildev.log"
+}
+
+# Where the apps send mail: the sink above, or COVACHA_SMTP (host:port) when given.
+export_mail_settings() {
+  if [ -n "${COVACHA_SMTP:-}" ]; then
+    export Mail__Host="${COVACHA_SMTP%:*}" Mail__Port="${COVACHA_SMTP##*:}"
+  else
+    export Mail__Host=127.0.0.1 Mail__Port="$SMTP_PORT"
+  fi
+  export Mail__Security="${Mail__Security:-None}"
+}
+
+stop_mail_instance() {
+  local pidfile="$STATE/maildev/maildev.pid"
+  [ -f "$pidfile" ] || return 0
+  kill "$(cat "$pidfile")" 2>/dev/null || true
+  rm -f "$pidfile"
 }
 
 # ---------------------------------------------------------------- local secrets
@@ -194,7 +244,7 @@ ACC
   export Auth__SigningKeys__0__PrivateKeyPem="$(cat "$key")"
   export Auth__BootstrapAdmin__Email="$ADMIN_EMAIL" Auth__BootstrapAdmin__Password="$ADMIN_PASSWORD"
   export Auth__DemoUser__Email="$DEMO_EMAIL" Auth__DemoUser__Password="$DEMO_PASSWORD"
-  export Products__ServiceKey="$SERVICE_KEY" Search__ProductsServiceKey="$SERVICE_KEY"
+  export Products__ServiceKey="$SERVICE_KEY" Search__ProductsServiceKey="$SERVICE_KEY" Auth__ProductsServiceKey="$SERVICE_KEY"
 }
 
 # Connection strings for the three apps' databases on the admin server.
@@ -239,7 +289,13 @@ write_local_settings() {
     Auth__BootstrapAdmin__Email "$Auth__BootstrapAdmin__Email" \
     Auth__BootstrapAdmin__Password "$Auth__BootstrapAdmin__Password" \
     Auth__DemoUser__Email "$Auth__DemoUser__Email" \
-    Auth__DemoUser__Password "$Auth__DemoUser__Password"
+    Auth__DemoUser__Password "$Auth__DemoUser__Password" \
+    Auth__PublicUrl "http://127.0.0.1:5173" \
+    Auth__ProductsBaseUrl "http://127.0.0.1:$FUNC_PORT_PRODUCTS" \
+    Auth__ProductsServiceKey "$Auth__ProductsServiceKey" \
+    Mail__Host "$Mail__Host" \
+    Mail__Port "$Mail__Port" \
+    Mail__Security "$Mail__Security"
   write_settings_file Products "${common[@]}" \
     Identity__JwksUrl "$jwks" \
     ConnectionStrings__Products "$ConnectionStrings__Products" \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./covacha test: every test, against real PostgreSQL and RabbitMQ on loopback.
+# ./covacha test: every test, against real PostgreSQL, RabbitMQ and an SMTP sink on loopback.
 # Runs every suite even when one fails, then exits non-zero if any failed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,7 +45,7 @@ browser_tests() {
   local pid=$!
   local rc=0
   if wait_for_url "http://127.0.0.1:$TEST_PORT/api/search/health/ready" 120; then
-    (cd "$ROOT/frontend" && COVACHA_URL="http://127.0.0.1:$TEST_PORT" npm run test:browser) || rc=$?
+    (cd "$ROOT/frontend" && COVACHA_URL="http://127.0.0.1:$TEST_PORT" COVACHA_MAIL_URL="$MAIL_URL" npm run test:browser) || rc=$?
   else
     log "the dev host for the browser tests did not become ready; see $OUT/browser-devhost.log"
     rc=1
@@ -70,7 +70,7 @@ api_tests() {
   local pid=$!
   local rc=0
   if wait_for_url "http://127.0.0.1:$TEST_PORT/api/search/health/ready" 120; then
-    (cd "$ROOT/tests/api" && COVACHA_URL="http://127.0.0.1:$TEST_PORT" npm run newman) || rc=$?
+    (cd "$ROOT/tests/api" && COVACHA_URL="http://127.0.0.1:$TEST_PORT" COVACHA_MAIL_URL="$MAIL_URL" npm run newman) || rc=$?
   else
     log "the dev host for the API tests did not become ready; see $OUT/api-devhost.log"
     rc=1
@@ -89,6 +89,9 @@ main() {
   trap 'stop_started' EXIT
   start_postgres
   start_rabbitmq
+  start_mail
+  export_mail_settings
+  export COVACHA_TEST_SMTP_PORT="$Mail__Port" COVACHA_TEST_MAIL_URL="$MAIL_URL"
   for vhost in tests-auth tests-products tests-search tests-devhost tests-deploy; do ensure_vhost "$vhost"; done
   export COVACHA_TEST_POSTGRES="$PG_ADMIN" COVACHA_TEST_RABBITMQ="$RABBITMQ_URI"
   rm -rf "$OUT"; mkdir -p "$OUT"

@@ -11,6 +11,8 @@ trap 'stop_started' EXIT
 trap 'exit 130' INT TERM HUP
 start_postgres
 start_rabbitmq
+start_mail
+export_mail_settings
 for db in auth products search; do ensure_database "$db"; done
 ensure_local_secrets
 export_app_connections
@@ -24,6 +26,7 @@ if [ "${1:-}" = "--services-only" ]; then
     cd functions/Products && func start --port $FUNC_PORT_PRODUCTS
     cd functions/Search   && func start --port $FUNC_PORT_SEARCH
   accounts: $ADMIN_EMAIL / $ADMIN_PASSWORD, $DEMO_EMAIL / $DEMO_PASSWORD
+  mail:     the SMTP sink on $Mail__Host:$Mail__Port keeps every mail; read them at $MAIL_URL
 
 TXT
   while true; do sleep 3600; done
@@ -42,6 +45,7 @@ if wait_for_url "http://127.0.0.1:$PORT/api/auth/health/live" 120; then
 
   Covacha is up:  http://127.0.0.1:$PORT
   API docs:       http://127.0.0.1:$PORT/api/docs
+  mail sent:      $MAIL_URL (every mail the apps send lands here; nothing leaves the machine)
   admin account:  $ADMIN_EMAIL / $ADMIN_PASSWORD
   demo account:   $DEMO_EMAIL / $DEMO_PASSWORD
   (kept in $STATE/accounts.env; Ctrl-C stops everything this command started)

@@ -21,6 +21,8 @@ locals {
     "products-service-key",
     "appinsights-connection-string",
     "bootstrap-admin-password",
+    "smtp-username",
+    "smtp-password",
   ]
 
   # Whoever runs this plus everyone listed, in a stable order so a plan by a
@@ -172,8 +174,19 @@ module "keyvault" {
     "products-service-key"          = random_password.products_service_key.result
     "appinsights-connection-string" = module.monitoring.application_insights_connection_string
     "bootstrap-admin-password"      = random_password.bootstrap_admin.result
+    "smtp-username"                 = module.email.smtp_username
+    "smtp-password"                 = module.email.smtp_password
   }
   tags = local.tags
+}
+
+module "email" {
+  source = "./modules/email"
+
+  name                = "${local.name}-${random_string.suffix.result}"
+  resource_group_name = azurerm_resource_group.main.name
+  tenant_id           = data.azurerm_client_config.current.tenant_id
+  tags                = local.tags
 }
 
 module "dns" {

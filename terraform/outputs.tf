@@ -76,3 +76,8 @@ output "cloudamqp_instance_id" {
   description = "CloudAMQP instance id (its URL is the rabbitmq-uri secret)."
   value       = module.cloudamqp.id
 }
+
+output "mail_sender_address" {
+  description = "The address Auth sends mail from (Mail__From in k8s), on the ACS managed domain."
+  value       = module.email.sender_address
+}

@@ -21,3 +21,8 @@ provider "azurerm" {
 # Authenticates with the CLOUDAMQP_APIKEY environment variable; the key never
 # appears in configuration.
 provider "cloudamqp" {}
+
+# The Entra application whose client secret authenticates Auth to the ACS SMTP endpoint.
+provider "azuread" {
+  tenant_id = data.azurerm_client_config.current.tenant_id
+}

@@ -20,6 +20,10 @@ terraform {
       source  = "hashicorp/tls"
       version = "~> 4.0"
     }
+    azuread = {
+      source  = "hashicorp/azuread"
+      version = "~> 3.0"
+    }
     time = {
       source  = "hashicorp/time"
       version = "~> 0.12"

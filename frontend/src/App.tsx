@@ -2,14 +2,18 @@ import { Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthContext';
 import { RequireAuth } from './auth/RequireAuth';
 import { Layout } from './components/Layout';
+import { AccountScreen } from './screens/Account/AccountScreen';
 import { AdminScreen } from './screens/Admin/AdminScreen';
+import { ForgotPasswordScreen } from './screens/ForgotPassword/ForgotPasswordScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { MyProductsScreen } from './screens/MyProducts/MyProductsScreen';
 import { NotFoundScreen } from './screens/NotFound/NotFoundScreen';
 import { ProductScreen } from './screens/Product/ProductScreen';
 import { ProductEditorScreen } from './screens/ProductEditor/ProductEditorScreen';
+import { ResetPasswordScreen } from './screens/ResetPassword/ResetPasswordScreen';
 import { SearchScreen } from './screens/Search/SearchScreen';
 import { SignupScreen } from './screens/Signup/SignupScreen';
+import { VerifyEmailScreen } from './screens/VerifyEmail/VerifyEmailScreen';
 
 /** Routes; rendered inside a router (BrowserRouter in main.tsx, MemoryRouter in tests). */
 export function App() {
@@ -29,6 +33,17 @@ export function App() {
           />
           <Route path="login" element={<LoginScreen />} />
           <Route path="signup" element={<SignupScreen />} />
+          <Route path="forgot-password" element={<ForgotPasswordScreen />} />
+          <Route path="reset-password" element={<ResetPasswordScreen />} />
+          <Route path="verify-email" element={<VerifyEmailScreen />} />
+          <Route
+            path="account"
+            element={
+              <RequireAuth>
+                <AccountScreen />
+              </RequireAuth>
+            }
+          />
           <Route
             path="my/products"
             element={

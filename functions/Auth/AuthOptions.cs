@@ -16,6 +16,17 @@ public sealed class AuthOptions
 
     public ThrottleOptions Throttle { get; set; } = new();
 
+    /// <summary>The browser origin the links in mails open (the frontend), e.g. <c>https://covacha.example</c>.</summary>
+    public string PublicUrl { get; set; } = "";
+
+    /// <summary>Products' base URL, which Auth calls to take a deleted account's products down.</summary>
+    public string ProductsBaseUrl { get; set; } = "";
+
+    /// <summary>The key Products accepts from Auth and Search (<c>Products:ServiceKey</c> there).</summary>
+    public string? ProductsServiceKey { get; set; }
+
+    public MailLimitOptions MailLimits { get; set; } = new();
+
     public int AccessTokenLifetimeSeconds { get; set; } = 900;
 
     /// <summary>Sliding lifetime: each refresh token lives this long, and each rotation starts it again.</summary>
@@ -80,4 +91,22 @@ public sealed class ThrottleOptions
     public int RegistrationsOverall { get; set; } = 120;
 
     public int RegistrationsOverallWindowSeconds { get; set; } = 60;
+}
+
+/// <summary>How many mail-sending requests one key may make per window (counted before acting).</summary>
+public sealed class MailLimitOptions
+{
+    /// <summary>Forgot-password requests per client address.</summary>
+    public int ForgotPerAddress { get; set; } = 10;
+
+    /// <summary>Reset mails per email address (further requests still answer alike, without mail).</summary>
+    public int ForgotPerEmail { get; set; } = 3;
+
+    /// <summary>Verification resends, and email-change requests, per account.</summary>
+    public int ResendPerAccount { get; set; } = 3;
+
+    /// <summary>"You already have an account" mails per address.</summary>
+    public int ExistsPerEmail { get; set; } = 3;
+
+    public int WindowSeconds { get; set; } = 900;
 }

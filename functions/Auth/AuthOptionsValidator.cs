@@ -76,6 +76,15 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add($"{AuthOptions.Section}:SessionLifetimeDays must be between RefreshTokenLifetimeDays and 365");
         }
 
+        CheckUrl(options.PublicUrl, "PublicUrl", failures);
+        CheckUrl(options.ProductsBaseUrl, "ProductsBaseUrl", failures);
+        var limits = options.MailLimits;
+        if (limits.ForgotPerAddress < 1 || limits.ForgotPerEmail < 1 || limits.ResendPerAccount < 1 || limits.ExistsPerEmail < 1
+            || limits.WindowSeconds < 1)
+        {
+            failures.Add($"{AuthOptions.Section}:MailLimits must have positive limits and WindowSeconds");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -99,6 +108,14 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         else if (PasswordPolicy.Check(seed.Password) is { } problem)
         {
             failures.Add($"{prefix}:Password {problem}");
+        }
+    }
+
+    private static void CheckUrl(string value, string name, List<string> failures)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            failures.Add($"{AuthOptions.Section}:{name} is required and must be an absolute http(s) URL");
         }
     }
 

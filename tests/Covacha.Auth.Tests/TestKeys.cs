@@ -29,5 +29,10 @@ public sealed class TestKey
     }
 
     public static IOptions<AuthOptions> Ring(params TestKey[] keys) =>
-        Microsoft.Extensions.Options.Options.Create(new AuthOptions { SigningKeys = keys.Select(k => k.Options).ToList() });
+        Microsoft.Extensions.Options.Options.Create(new AuthOptions
+        {
+            SigningKeys = keys.Select(k => k.Options).ToList(),
+            PublicUrl = "http://127.0.0.1:8080",
+            ProductsBaseUrl = "http://127.0.0.1:8080",
+        });
 }

@@ -12,6 +12,7 @@ public sealed partial class SecretTests
     [
         "auth-db-password", "products-db-password", "search-db-password", "mongodb-root-password", "rabbitmq-uri",
         "jwt-signing-key-pem", "products-service-key", "appinsights-connection-string", "bootstrap-admin-password",
+        "smtp-username", "smtp-password",
     ];
 
     /// <summary>The one object the operator adds: the gateway's certificate (docs/deploy-kubernetes.md).</summary>

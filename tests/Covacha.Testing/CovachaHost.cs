@@ -56,6 +56,9 @@ public class CovachaHost : IAsyncLifetime
             ["Auth:BootstrapAdmin:Password"] = AdminPassword,
             ["Products:ServiceKey"] = ServiceKey,
             ["Search:ProductsServiceKey"] = ServiceKey,
+            ["Auth:ProductsServiceKey"] = ServiceKey,
+            // The real SMTP sink ./covacha test starts; without one, mail waits in the outbox and retries.
+            ["Mail:Port"] = TestEnvironment.SmtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "9",
             ["Logging:LogLevel:Default"] = "Warning",
             // Test classes register hundreds of accounts from one loopback address; the classes
             // that test the registration limits set their own.

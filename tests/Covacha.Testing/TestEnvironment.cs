@@ -10,6 +10,13 @@ public static class TestEnvironment
 
     public static string RabbitMqUri => Required("COVACHA_TEST_RABBITMQ").TrimEnd('/');
 
+    /// <summary>The SMTP port of the sink (maildev) that <c>./covacha test</c> starts; null where none runs.</summary>
+    public static int? SmtpPort =>
+        int.TryParse(Environment.GetEnvironmentVariable("COVACHA_TEST_SMTP_PORT"), out var port) ? port : null;
+
+    /// <summary>The sink's web address (REST API <c>/api/email</c>); tests that read mail need it.</summary>
+    public static string MailUrl => Required("COVACHA_TEST_MAIL_URL").TrimEnd('/');
+
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

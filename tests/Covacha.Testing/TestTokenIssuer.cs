@@ -46,7 +46,7 @@ public sealed class TestTokenIssuer : IDisposable
     /// <summary>The verifying key as an in-process key store (no JWKS fetch).</summary>
     public ISigningKeyStore Keys => new FixedKeyStore(KeyId, new ECDsaSecurityKey(_key) { KeyId = KeyId });
 
-    public string Issue(Guid userId, string role = "user", TimeSpan? lifetime = null, ECDsa? signWith = null)
+    public string Issue(Guid userId, string role = "user", TimeSpan? lifetime = null, ECDsa? signWith = null, bool emailVerified = true)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(15));
@@ -64,6 +64,7 @@ public sealed class TestTokenIssuer : IDisposable
                 ["jti"] = Guid.NewGuid().ToString(),
                 ["email"] = $"{userId:N}@covacha.test",
                 ["name"] = "Test user",
+                ["email_verified"] = emailVerified,
             },
             SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(signWith ?? _key) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256),
         };

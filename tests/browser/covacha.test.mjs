@@ -3,7 +3,8 @@
 // Screenshots go to <repo>/test-output/screenshots/. The admin screen is tested when an admin
 // account is known: COVACHA_ADMIN_EMAIL / COVACHA_ADMIN_PASSWORD, or the dev host's bootstrap
 // admin (Auth__BootstrapAdmin__Email / __Password, exported by ./covacha test). CHROMIUM_PATH
-// overrides /usr/bin/chromium.
+// overrides /usr/bin/chromium. Mail (verification, reset) is read from the SMTP sink's REST API at
+// COVACHA_MAIL_URL (maildev, started by ./covacha test and ./covacha up).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +17,8 @@ const { chromium } = require('playwright-core');
 const axeSource = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = (process.env.COVACHA_URL ?? '').replace(/\/$/, '');
+const MAIL = (process.env.COVACHA_MAIL_URL ?? '').replace(/\/$/, '');
+const MAIL_DEADLINE_MS = 15_000; // mail is sent in the background
 const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 const INDEX_DEADLINE_MS = 2000; // a new product is findable this soon
 const UI_TIMEOUT_MS = 10_000; // ordinary page transitions
@@ -30,6 +33,8 @@ const xssName = '<img src=x onerror=alert(1)>';
 const password = `pw-${run}-long enough!`;
 const seller = { name: `Seller ${run}`, email: `seller-${run}@example.com` };
 const other = { name: `Other ${run}`, email: `other-${run}@example.com` };
+const leaver = { name: `Leaver ${run}`, email: `leaver-${run}@example.com` };
+const leaverWord = Array.from({ length: 9 }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
 
 let browser;
 let sellerCtx;
@@ -106,6 +111,36 @@ async function signUp(p, who) {
   await p.getByRole('button', { name: 'Log out' }).waitFor();
 }
 
+/** Waits for a mail to `to` whose subject matches, read from the SMTP sink, and returns it. */
+async function mailTo(to, subject) {
+  assert.ok(MAIL, 'Set COVACHA_MAIL_URL to the SMTP sink (maildev) web address, e.g. http://127.0.0.1:55080');
+  let found = null;
+  await eventually(
+    async () => {
+      const mails = await (await fetch(`${MAIL}/api/email`)).json();
+      found = mails.find((m) => m.to.some((t) => t.address === to) && subject.test(m.subject)) ?? null;
+      return found !== null;
+    },
+    MAIL_DEADLINE_MS,
+    `a mail to ${to} about ${subject}`,
+  );
+  return found;
+}
+
+/** The link (with its token) in a mail's plain text. */
+function linkIn(mail) {
+  const match = /https?:\/\/\S+\?token=[A-Za-z0-9._%-]+/.exec(mail.text);
+  assert.ok(match, `no link in "${mail.subject}"`);
+  return match[0];
+}
+
+/** Follows the verification link mailed to `who`, in the page (signed in or not). */
+async function verifyByMail(p, who) {
+  const mail = await mailTo(who.email, /Confirm your email/);
+  await p.goto(linkIn(mail));
+  await p.getByText('Your email is confirmed.').waitFor();
+}
+
 async function createProduct(p, { name, price, category = 'home', description = '' }) {
   await p.goto(`${BASE}/my/products/new`);
   await p.getByLabel('Name').fill(name);
@@ -169,6 +204,23 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Create your account' }).waitFor();
     await shot(page, '02-signup');
     await signUp(page, seller);
+
+    // Not verified yet: publishing is refused, and the page says why.
+    await page.goto(`${BASE}/my/products/new`);
+    await page.getByLabel('Name').fill(`Too early ${word}`);
+    await page.getByLabel('Description').fill('Before the email is confirmed.');
+    await page.getByLabel('Price').fill('1000');
+    await page.getByLabel('Category').selectOption('home');
+    await page.getByLabel('Stock').fill('1');
+    await page.getByRole('button', { name: 'Publish product' }).click();
+    await page.getByText(/Confirm your email address before publishing/).first().waitFor();
+    await page.goto(`${BASE}/account`);
+    await page.getByText('(not confirmed yet)').waitFor();
+    await shot(page, '03a-account-unverified');
+
+    // The link from the real mail confirms it; the signed-in page may publish right away.
+    await verifyByMail(page, seller);
+    await shot(page, '03b-email-confirmed');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('link', { name: 'Log in' }).first().waitFor();
 
@@ -335,6 +387,76 @@ describe('Covacha in a browser', { concurrency: false }, () => {
       'the deleted product leaves the search',
     );
     await shot(page, '11-search-empty');
+  });
+
+  test('forgot password: a mailed link resets it, and every old session ends', async () => {
+    // The seller is signed in here (page); a second browser asks for the reset.
+    const ctx = await browser.newContext();
+    try {
+      const p = await newPage(ctx);
+      await p.goto(`${BASE}/login`);
+      await p.getByRole('link', { name: 'Forgot password?' }).click();
+      await p.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+      await p.getByLabel('Email').fill(seller.email);
+      await p.getByRole('button', { name: 'Send me a link' }).click();
+      await p.getByText('Check your email.').waitFor();
+      await shot(p, '12-forgot-sent');
+
+      await p.goto(linkIn(await mailTo(seller.email, /Reset your Covacha password/)));
+      await p.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+      await p.getByLabel('New password', { exact: true }).fill(`${password} again`);
+      await p.getByRole('button', { name: 'Save my new password' }).click();
+      await p.getByText('Your password is changed.').waitFor();
+      await shot(p, '13-reset-done');
+
+      // The old session (the seller's page) is gone after a reload.
+      await page.goto(`${BASE}/my/products`);
+      await page.waitForURL(/\/login/);
+      await page.getByLabel('Email').fill(seller.email);
+      await page.getByLabel('Password').fill(`${password} again`);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(`${BASE}/my/products`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('delete the account: its products leave the search', async () => {
+    const ctx = await browser.newContext();
+    try {
+      const p = await newPage(ctx);
+      await signUp(p, leaver);
+      await verifyByMail(p, leaver);
+      const name = `Silla ${leaverWord}`;
+      await createProduct(p, { name, price: 42000, description: `Leaves with its owner (${run}).` });
+      await findByTyping(p, leaverWord, name, 5000);
+
+      await p.goto(`${BASE}/account`);
+      await p.getByRole('heading', { name: 'Your account' }).waitFor();
+      await shot(p, '14-account');
+      await p.getByLabel('Password to confirm').fill(password);
+      await p.getByRole('button', { name: 'Delete my account' }).click();
+      await p.waitForURL(`${BASE}/`);
+      await p.getByRole('link', { name: 'Log in' }).first().waitFor();
+
+      await p.goto(`${BASE}/?q=${encodeURIComponent(leaverWord)}`);
+      await eventually(
+        async () => {
+          if ((await p.getByText('No products match.').count()) === 1) return true;
+          await p.reload();
+          return false;
+        },
+        10_000,
+        'the deleted account\'s product leaves the search',
+      );
+      await p.goto(`${BASE}/login`);
+      await p.getByLabel('Email').fill(leaver.email);
+      await p.getByLabel('Password').fill(password);
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.getByRole('alert').getByText(/do not match/).waitFor();
+    } finally {
+      await ctx.close();
+    }
   });
 
   test('usable at 375 px wide', async () => {

@@ -106,6 +106,13 @@ public static class DevHostApplication
         ["Identity:Audience"] = "covacha",
         ["Identity:JwksUrl"] = $"{origin}/api/auth/.well-known/jwks.json",
         ["Search:ProductsBaseUrl"] = origin,
+        ["Auth:ProductsBaseUrl"] = origin,
+        ["Auth:PublicUrl"] = origin,
+
+        // The local SMTP sink ./covacha starts (scripts/lib.sh); the scripts pass its port.
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = "1025",
+        ["Mail:Security"] = "None",
         ["Telemetry:PrometheusPort"] = "0",
     };
 

@@ -77,3 +77,56 @@ export function setUserRole(id: string, role: Role): Promise<User> {
     body: { role },
   }).then((r) => r.data);
 }
+
+/** After something changed the account (verified email, new name): a fresh access token carries it. */
+export async function reloadSession(): Promise<User | null> {
+  if (!getAccessToken()) return null;
+  const outcome = await refreshAccessToken();
+  if (outcome !== 'ok') return null;
+  return loadMe();
+}
+
+/** Spends the token of a mailed verification link (registration or new email). */
+export function verifyEmail(token: string): Promise<User> {
+  return request<User>('/api/auth/email/verify', { method: 'POST', body: { token } }).then((r) => r.data);
+}
+
+/** Mails the signed-in user a new verification link (rate-limited: 429). */
+export function resendVerification(): Promise<void> {
+  return request<void>('/api/auth/email/verification', { method: 'POST', auth: true }).then(() => undefined);
+}
+
+/** Asks for a reset link; the answer is the same whether or not the email has an account. */
+export function forgotPassword(email: string): Promise<void> {
+  return request<void>('/api/auth/password/forgot', { method: 'POST', body: { email } }).then(() => undefined);
+}
+
+export function resetPassword(token: string, password: string): Promise<void> {
+  return request<void>('/api/auth/password/reset', { method: 'POST', body: { token, password } }).then(() => undefined);
+}
+
+export function updateProfile(displayName: string): Promise<User> {
+  return request<User>('/api/auth/me', { method: 'PATCH', auth: true, body: { displayName } }).then((r) => {
+    setUser(r.data);
+    return r.data;
+  });
+}
+
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return request<void>('/api/auth/me/password', {
+    method: 'POST',
+    auth: true,
+    body: { currentPassword, newPassword },
+  }).then(() => undefined);
+}
+
+export function changeEmail(newEmail: string, password: string): Promise<void> {
+  return request<void>('/api/auth/me/email', { method: 'POST', auth: true, body: { newEmail, password } }).then(
+    () => undefined,
+  );
+}
+
+export async function deleteAccount(password: string): Promise<void> {
+  await request<void>('/api/auth/me/delete', { method: 'POST', auth: true, body: { password } });
+  clearSession();
+}

@@ -7,6 +7,8 @@ export interface User {
   email: string;
   displayName: string;
   role: Role;
+  /** False until the address is confirmed through the mailed link; unverified accounts may not publish. */
+  emailVerified?: boolean;
 }
 
 export interface AdminUser extends User {

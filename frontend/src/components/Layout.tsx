@@ -84,9 +84,9 @@ export function Layout() {
             <span className="nav__spacer" />
             {status === 'authenticated' && user ? (
               <>
-                <span className="nav__user" title={user.email}>
+                <NavLink to="/account" className="nav__user" title={`${user.email}: your account`}>
                   {user.displayName}
-                </span>
+                </NavLink>
                 <button type="button" className="btn btn--ghost btn--small" onClick={onLogout}>
                   Log out
                 </button>

@@ -185,9 +185,33 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, IOptions<Auth
     /// </summary>
     public async Task<int> RevokeAllSessionsAsync(Guid userId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE refresh_families SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL");
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var revoked = await RevokeAllSessionsAsync(connection, transaction, userId, keepToken: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return revoked;
+    }
+
+    /// <summary>
+    /// Ends every session of <paramref name="userId"/> inside the caller's transaction (a password
+    /// or email change, a reset, an account deletion commit with it), except the session
+    /// <paramref name="keepToken"/> belongs to when given: the session that asked for the change
+    /// stays. The UPDATE locks each family row like any other revocation, so a rotation in flight
+    /// finishes first and its successor dies with its family.
+    /// </summary>
+    public static async Task<int> RevokeAllSessionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid userId,
+        string? keepToken, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE refresh_families SET revoked_at = now()
+            WHERE user_id = $1 AND revoked_at IS NULL
+              AND id IS DISTINCT FROM (SELECT family_id FROM refresh_tokens WHERE token_hash = $2 AND user_id = $1)
+            """, connection, transaction);
         command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(keepToken is not null && RefreshTokenCodec.LooksValid(keepToken)
+            ? RefreshTokenCodec.Hash(keepToken)
+            : Array.Empty<byte>());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

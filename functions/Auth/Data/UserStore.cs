@@ -8,32 +8,36 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
 {
     public const string UniqueViolation = PostgresErrorCodes.UniqueViolation;
 
-    internal const string Columns = "id, email, display_name, role, password_hash, created_at";
+    internal const string Columns = "id, email, display_name, role, password_hash, created_at, email_verified_at";
 
     /// <summary>Inserts a new account; null when the email is taken (in any letter case).</summary>
-    public async Task<UserAccount?> CreateAsync(string email, string displayName, string role, string passwordHash, CancellationToken cancellationToken)
+    public async Task<UserAccount?> CreateAsync(string email, string displayName, string role, string passwordHash, CancellationToken cancellationToken,
+        bool emailVerified = false)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await CreateAsync(connection, null, email, displayName, role, passwordHash, emailVerified, cancellationToken);
+    }
+
+    /// <summary>Inserts a new account inside the caller's transaction; null when the email is taken.</summary>
+    public static async Task<UserAccount?> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string email,
+        string displayName, string role, string passwordHash, bool emailVerified, CancellationToken cancellationToken)
+    {
+        // ON CONFLICT instead of catching the violation: inside a transaction an error would abort it.
+        await using var command = new NpgsqlCommand(
             $"""
-            INSERT INTO users (id, email, display_name, role, password_hash)
-            VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO users (id, email, display_name, role, password_hash, email_verified_at)
+            VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)
+            ON CONFLICT DO NOTHING
             RETURNING {Columns}
-            """);
+            """, connection, transaction);
         command.Parameters.AddWithValue(Guid.CreateVersion7());
         command.Parameters.AddWithValue(email);
         command.Parameters.AddWithValue(displayName);
         command.Parameters.AddWithValue(role);
         command.Parameters.AddWithValue(passwordHash);
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            return Read(reader);
-        }
-        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
-        {
-            return null;
-        }
+        command.Parameters.AddWithValue(emailVerified);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
@@ -94,7 +98,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         var existing = await FindByEmailAsync(email, cancellationToken);
         if (existing is null)
         {
-            var created = await CreateAsync(email, displayName, role, hashPassword(), cancellationToken);
+            // Seeded accounts are configured by the operator, so their addresses count as verified.
+            var created = await CreateAsync(email, displayName, role, hashPassword(), cancellationToken, emailVerified: true);
             if (created is not null)
             {
                 return (created, true);
@@ -122,8 +127,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     /// <summary>Reads a row selected as <see cref="Columns"/>.</summary>
     internal static UserAccount Read(NpgsqlDataReader reader) => new(
         reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-        Utc(reader.GetDateTime(5)));
+        Utc(reader.GetDateTime(5)), reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6)));
 
     // timestamptz arrives as a UTC DateTime.
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -1,6 +1,7 @@
 using Covacha.Auth.Model;
 using Covacha.Auth.Security;
 using Covacha.Shared.Http;
+using Covacha.Shared.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -44,13 +45,11 @@ public sealed class RegisterFunctions(AccountService accounts, ClientAddress cli
 
         try
         {
-            var result = await accounts.RegisterAsync(email, input.Password!, displayName, clientAddress.Of(request), cancellationToken);
-            return result.Outcome switch
-            {
-                RegistrationOutcome.Created => TypedResults.Created((string?)null, result.Account!.ToDto()),
-                RegistrationOutcome.Throttled => Problems.TooManyRequests(result.RetryAfter ?? TimeSpan.FromMinutes(1)),
-                _ => Problems.Conflict("email", "An account with this email already exists."),
-            };
+            var language = MailLanguage.FromAcceptLanguage(request.Headers.AcceptLanguage.ToString());
+            var result = await accounts.RegisterAsync(email, input.Password!, displayName, language, clientAddress.Of(request), cancellationToken);
+            return result.Outcome == RegistrationOutcome.Throttled
+                ? Problems.TooManyRequests(result.RetryAfter ?? TimeSpan.FromMinutes(1))
+                : TypedResults.Created((string?)null, result.Account!);
         }
         catch (HashingBusyException)
         {

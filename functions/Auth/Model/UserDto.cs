@@ -1,3 +1,3 @@
 namespace Covacha.Auth.Model;
 
-public sealed record UserDto(Guid Id, string Email, string DisplayName, string Role);
+public sealed record UserDto(Guid Id, string Email, string DisplayName, string Role, bool EmailVerified);

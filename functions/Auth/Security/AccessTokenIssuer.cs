@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Covacha.Auth.Security;
 
-/// <summary>Signs ES256 access tokens with the active key: iss aud sub exp iat jti role email name.</summary>
+/// <summary>Signs ES256 access tokens with the active key: iss aud sub exp iat jti role email name email_verified.</summary>
 public sealed class AccessTokenIssuer(
     SigningKeyRing keys,
     IOptions<IdentityOptions> identity,
@@ -34,6 +34,7 @@ public sealed class AccessTokenIssuer(
                 ["role"] = subject.Role,
                 ["email"] = subject.Email,
                 ["name"] = subject.DisplayName,
+                ["email_verified"] = subject.EmailVerified,
             },
         };
         return new IssuedAccessToken(_handler.CreateToken(descriptor), (int)Lifetime.TotalSeconds);
@@ -41,6 +42,6 @@ public sealed class AccessTokenIssuer(
 }
 
 /// <summary>Who a token is issued to.</summary>
-public sealed record AccountSubject(Guid Id, string Email, string DisplayName, string Role);
+public sealed record AccountSubject(Guid Id, string Email, string DisplayName, string Role, bool EmailVerified = false);
 
 public sealed record IssuedAccessToken(string Token, int ExpiresIn);

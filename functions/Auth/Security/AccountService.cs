@@ -1,29 +1,40 @@
 using Covacha.Auth.Data;
+using Covacha.Auth.Mail;
 using Covacha.Auth.Model;
 using Covacha.Shared.Identity;
+using Covacha.Shared.Mail;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Covacha.Auth.Security;
 
 /// <summary>Registration, login, refresh and logout: the work behind the auth endpoints.</summary>
 public sealed class AccountService(
+    NpgsqlDataSource dataSource,
     UserStore users,
     RefreshTokenStore refreshTokens,
     AttemptThrottle throttle,
     PasswordHasher hasher,
     AccessTokenIssuer issuer,
     AuthMetrics metrics,
+    MailOutbox mail,
+    AccountMails mails,
+    RequestLimiter limiter,
     IOptions<AuthOptions> options,
     ILogger<AccountService> logger)
 {
     /// <summary>
-    /// The new account, <see cref="RegistrationOutcome.EmailTaken"/>, or
+    /// Registers an account and queues its verification mail, or answers
     /// <see cref="RegistrationOutcome.Throttled"/> when the address or everyone together has
     /// registered too often: counted before hashing, so a flood costs one upsert per request.
+    /// When the email already has an account, that address is mailed "you already have an
+    /// account" instead and the answer is <see cref="RegistrationOutcome.Created"/> with the same
+    /// shape (an id that belongs to nobody), after the same password hash: the caller cannot tell
+    /// the two apart.
     /// </summary>
     /// <exception cref="HashingBusyException">No hashing slot became free in time.</exception>
-    public async Task<RegistrationResult> RegisterAsync(string email, string password, string displayName, string clientAddress,
+    public async Task<RegistrationResult> RegisterAsync(string email, string password, string displayName, string language, string clientAddress,
         CancellationToken cancellationToken)
     {
         // The address first, and the overall count only for attempts the address limit let
@@ -42,10 +53,30 @@ public sealed class AccountService(
         }
 
         var hash = await hasher.HashAsync(password, cancellationToken);
-        var account = await users.CreateAsync(email, displayName, Roles.User, hash, cancellationToken);
-        return account is null
-            ? new RegistrationResult(RegistrationOutcome.EmailTaken)
-            : new RegistrationResult(RegistrationOutcome.Created, account);
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var account = await UserStore.CreateAsync(connection, transaction, email, displayName, Roles.User, hash, false, cancellationToken);
+            if (account is not null)
+            {
+                var token = await AccountTokenStore.IssueAsync(connection, transaction, account.Id, AccountTokenStore.VerifyEmail,
+                    AccountMails.VerificationLifetime, null, cancellationToken);
+                await mail.EnqueueAsync(connection, transaction, mails.VerifyEmail(account.Email, account.DisplayName, token, language),
+                    cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                mail.Wake();
+                return new RegistrationResult(RegistrationOutcome.Created, account.ToDto());
+            }
+        }
+
+        // Taken. At most a few such mails per address and window, so nobody can flood an inbox by registering.
+        if (await limiter.CountAsync(RequestLimiter.Key("exists", email), options.Value.MailLimits.ExistsPerEmail,
+                TimeSpan.FromSeconds(options.Value.MailLimits.WindowSeconds), cancellationToken) is null)
+        {
+            await mail.EnqueueAsync(mails.AccountExists(email, language), cancellationToken);
+        }
+
+        return new RegistrationResult(RegistrationOutcome.Created, new UserDto(Guid.CreateVersion7(), email, displayName, Roles.User, false));
     }
 
     public async Task<LoginResult> LoginAsync(string email, string password, string clientAddress, CancellationToken cancellationToken)
@@ -120,7 +151,8 @@ public sealed class AccountService(
             ? Task.FromResult(false)
             : refreshTokens.RevokeFamilyOfAsync(refreshToken, cancellationToken);
 
-    public static AccountSubject Subject(UserAccount account) => new(account.Id, account.Email, account.DisplayName, account.Role);
+    public static AccountSubject Subject(UserAccount account) =>
+        new(account.Id, account.Email, account.DisplayName, account.Role, account.EmailVerified);
 }
 
 public sealed record LoginResult(
@@ -128,11 +160,11 @@ public sealed record LoginResult(
 
 public enum RegistrationOutcome
 {
+    /// <summary>A new account, or an email that already had one: the two answer alike.</summary>
     Created,
-    EmailTaken,
     Throttled,
 }
 
-public sealed record RegistrationResult(RegistrationOutcome Outcome, UserAccount? Account = null, TimeSpan? RetryAfter = null);
+public sealed record RegistrationResult(RegistrationOutcome Outcome, UserDto? Account = null, TimeSpan? RetryAfter = null);
 
 public sealed record RefreshResult(RotationOutcome Outcome, IssuedAccessToken? AccessToken = null, string? RefreshToken = null);

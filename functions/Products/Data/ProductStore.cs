@@ -192,6 +192,41 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         return new ChangeResult(ChangeOutcome.Done, next);
     }
 
+    /// <summary>
+    /// Deletes every live product of an owner (an account deleted in Auth), each as a normal delete
+    /// with its tombstone and <c>product.deleted</c> event, so Search drops them. Idempotent.
+    /// </summary>
+    public async Task<int> TakeDownOwnerAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        var system = new Caller(Guid.Empty, Roles.Admin, null, "account deletion", EmailVerified: true);
+        var takenDown = 0;
+        while (true)
+        {
+            var ids = new List<Guid>();
+            await using (var select = dataSource.CreateCommand("SELECT id FROM products WHERE owner_id = $1 AND NOT deleted LIMIT 100"))
+            {
+                select.Parameters.AddWithValue(ownerId);
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetGuid(0));
+                }
+            }
+
+            if (ids.Count == 0)
+            {
+                return takenDown;
+            }
+
+            foreach (var id in ids)
+            {
+                // A 404 here means a concurrent delete got there first: gone either way.
+                var (_, problem) = await ChangeAsync(id, system, _ => true, null, cancellationToken);
+                takenDown += problem is null ? 1 : 0;
+            }
+        }
+    }
+
     private static NpgsqlBatchCommand OutboxCommand(string type, Guid productId, long version, DateTimeOffset at, ProductSnapshot? snapshot)
     {
         var @event = new ProductEvent(Guid.CreateVersion7(at), type, productId, version, at, snapshot);

@@ -29,6 +29,11 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "products")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (!request.Caller().EmailVerified)
+        {
+            return Problems.EmailNotVerified();
+        }
+
         var (input, bodyProblem) = await JsonBody.ReadAsync(request, ProductsJsonContext.Default.ProductInput, cancellationToken);
         if (bodyProblem is not null)
         {

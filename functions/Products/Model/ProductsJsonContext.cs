@@ -14,6 +14,7 @@ namespace Covacha.Products.Model;
 [JsonSerializable(typeof(ProductDto))]
 [JsonSerializable(typeof(ProductPage))]
 [JsonSerializable(typeof(ExportPage))]
+[JsonSerializable(typeof(TakedownResult))]
 [JsonSerializable(typeof(IReadOnlyList<Category>))]
 [JsonSerializable(typeof(IReadOnlyList<CurrencyInfo>))]
 public sealed partial class ProductsJsonContext : JsonSerializerContext;

@@ -29,6 +29,16 @@ public static class Problems
     public static ApiProblem Forbidden(string detail = "You may not do this.") =>
         new(403, "forbidden", "Forbidden.", detail);
 
+    /// <summary>A signed-in user whose email address is not confirmed yet tried to publish.</summary>
+    public static ApiProblem EmailNotVerified() =>
+        new(403, "email-not-verified", "Email not verified.",
+            "Confirm your email address before publishing: follow the link we mailed you, or ask for a new one.");
+
+    /// <summary>A mailed link's token that is malformed, unknown, for another use or user, expired or spent (never said which).</summary>
+    public static ApiProblem InvalidToken() =>
+        new(400, "invalid-token", "The link is not valid.", "token: This link is invalid, expired or already used; ask for a new one.",
+            new Dictionary<string, string[]> { ["token"] = ["This link is invalid, expired or already used; ask for a new one."] });
+
     public static ApiProblem NotFound(string detail = "No such resource.") =>
         new(404, "not-found", "Not found.", detail);
 

@@ -97,7 +97,8 @@ public sealed class AccessTokenValidator(ISigningKeyStore keys, IOptions<Identit
             return Problems.Unauthorized("The bearer token lacks a subject or role.");
         }
 
-        return new Caller(userId, role!, claims.FindFirst("email")?.Value, claims.FindFirst("name")?.Value);
+        var emailVerified = string.Equals(claims.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        return new Caller(userId, role!, claims.FindFirst("email")?.Value, claims.FindFirst("name")?.Value, emailVerified);
     }
 }
 

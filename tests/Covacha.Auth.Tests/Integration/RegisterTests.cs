@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Covacha.Testing;
 using Npgsql;
 
 namespace Covacha.Auth.Tests.Integration;
@@ -41,17 +42,32 @@ public sealed class RegisterTests(AuthHost host)
     }
 
     [Fact]
-    public async Task Register_SameEmailOtherCase_Conflict()
+    public async Task Register_TakenEmailOtherCase_AnswersLikeANewRegistrationAndMailsTheOwner()
     {
         var user = await host.RegisterAsync();
-        using var response = await host.Http.SendAsync(AuthHost.Json(HttpMethod.Post, "/api/auth/register",
+        await MailSink.WaitForAsync(user.Email);
+        using var fresh = await host.Http.SendAsync(AuthHost.Json(HttpMethod.Post, "/api/auth/register",
+            new { email = Email(), password = "another long password", displayName = "Copy" }));
+        using var taken = await host.Http.SendAsync(AuthHost.Json(HttpMethod.Post, "/api/auth/register",
             new { email = user.Email.ToUpperInvariant(), password = "another long password", displayName = "Copy" }));
 
-        await Problem.AssertAsync(response, 409, "conflict", "email");
+        Assert.Equal(fresh.StatusCode, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var freshBody = await Problem.JsonAsync(fresh);
+        var takenBody = await Problem.JsonAsync(taken);
+        Assert.Equal(Names(freshBody), Names(takenBody));
+        Assert.Equal(user.Email, takenBody.GetProperty("email").GetString());
+        Assert.NotEqual(user.Id, takenBody.GetProperty("id").GetGuid());
+        Assert.False(takenBody.GetProperty("emailVerified").GetBoolean());
+
+        var mails = await MailSink.WaitForAsync(user.Email, 2);
+        Assert.Contains(mails, m => m.Subject == "You already have a Covacha account");
+        // The account is untouched: its own password still logs in.
+        await host.LoginAsync(user);
     }
 
     [Fact]
-    public async Task Register_ConcurrentSameEmail_ExactlyOneCreated()
+    public async Task Register_ConcurrentSameEmail_ExactlyOneAccountAndAllAnswersAlike()
     {
         var email = Email();
         var attempts = Enumerable.Range(0, 6).Select(i => host.Http.SendAsync(AuthHost.Json(HttpMethod.Post, "/api/auth/register",
@@ -64,9 +80,16 @@ public sealed class RegisterTests(AuthHost host)
             r.Dispose();
         }
 
-        Assert.Equal(1, codes.Count(c => c == 201));
-        Assert.All(codes.Where(c => c != 201), c => Assert.True(c is 409 or 503, $"unexpected {c}"));
+        Assert.All(codes, c => Assert.True(c is 201 or 503, $"unexpected {c}"));
+        await using var connection = new NpgsqlConnection(host.AuthDatabase);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM users WHERE lower(email) = lower($1)", connection);
+        count.Parameters.AddWithValue(email);
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
     }
+
+    private static List<string> Names(System.Text.Json.JsonElement body) =>
+        [.. body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     [Theory]
     [InlineData("short")]

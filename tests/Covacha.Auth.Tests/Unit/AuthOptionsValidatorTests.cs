@@ -60,4 +60,13 @@ public sealed class AuthOptionsValidatorTests
 
         Assert.Empty(Failures(options));
     }
+
+    [Fact]
+    public void Validate_NoPublicUrl_NamesIt()
+    {
+        var options = TestKey.Ring(new TestKey()).Value;
+        options.PublicUrl = "covacha.example";
+
+        Assert.Equal(["Auth:PublicUrl is required and must be an absolute http(s) URL"], Failures(options));
+    }
 }

@@ -16,7 +16,7 @@ const ENVIRONMENTS = ['dev', 'prod'];
 const SECRET_NAMES = [
   'auth-db-password', 'products-db-password', 'search-db-password', 'mongodb-root-password',
   'rabbitmq-uri', 'jwt-signing-key-pem', 'products-service-key', 'appinsights-connection-string',
-  'bootstrap-admin-password',
+  'bootstrap-admin-password', 'smtp-username', 'smtp-password',
 ];
 
 let modules; // Map<dir, module>

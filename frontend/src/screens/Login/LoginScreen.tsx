@@ -76,6 +76,9 @@ export function LoginScreen() {
             {busy ? 'Logging in…' : 'Log in'}
           </button>
         </form>
+        <p className="center">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <p className="muted center">
           New here?{' '}
           <Link to={params.get('next') ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>Create an account</Link>
