@@ -404,7 +404,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
 
       await p.goto(linkIn(await mailTo(seller.email, /Reset your Covacha password/)));
       await p.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-      await p.getByLabel('New password', { exact: true }).fill(`${password} again`);
+      await p.locator('input#password').fill(`${password} again`);
       await p.getByRole('button', { name: 'Save my new password' }).click();
       await p.getByText('Your password is changed.').waitFor();
       await shot(p, '13-reset-done');
