@@ -293,9 +293,9 @@ write_local_settings() {
     Auth__PublicUrl "http://127.0.0.1:5173" \
     Auth__ProductsBaseUrl "http://127.0.0.1:$FUNC_PORT_PRODUCTS" \
     Auth__ProductsServiceKey "$Auth__ProductsServiceKey" \
-    Mail__Host "$Mail__Host" \
-    Mail__Port "$Mail__Port" \
-    Mail__Security "$Mail__Security"
+    Mail__Host "${Mail__Host:-127.0.0.1}" \
+    Mail__Port "${Mail__Port:-$SMTP_PORT}" \
+    Mail__Security "${Mail__Security:-None}"
   write_settings_file Products "${common[@]}" \
     Identity__JwksUrl "$jwks" \
     ConnectionStrings__Products "$ConnectionStrings__Products" \
