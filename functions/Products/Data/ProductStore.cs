@@ -221,8 +221,8 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
             foreach (var id in ids)
             {
                 // A 404 here means a concurrent delete got there first: gone either way.
-                var (_, problem) = await ChangeAsync(id, system, _ => true, null, cancellationToken);
-                takenDown += problem is null ? 1 : 0;
+                var result = await DeleteAsync(id, system, _ => true, cancellationToken);
+                takenDown += result.Outcome == ChangeOutcome.Done ? 1 : 0;
             }
         }
     }

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Covacha.Products.Tests.Infrastructure;
 
-namespace Covacha.Products.Tests;
+namespace Covacha.Products.Tests.Integration;
 
 /// <summary>What Products does for Auth's account rules: unverified emails may not publish; a deleted account's products go.</summary>
 [Collection(ProductsCollection.Name)]
