@@ -63,8 +63,12 @@ export function SearchScreen() {
   // text settles, or Back (a new location, the old text still settled) would push the text again.
   const updateRef = useRef(update);
   updateRef.current = update;
+  // Set when a suggestion is picked: the screen is being left, and a search URL written now
+  // (with replace) would take the product page's place in history.
+  const leaving = useRef(false);
 
   useEffect(() => {
+    if (leaving.current) return;
     const current = latest.current.q;
     if (debouncedText.trim() === current.trim()) return;
     // Starting a search adds a history entry; refining it replaces that entry.
@@ -109,7 +113,10 @@ export function SearchScreen() {
             setText(t);
             if (t.trim() !== query.q.trim()) update({ q: t, page: 1 });
           }}
-          onPick={(s) => navigate(`/products/${encodeURIComponent(s.id)}`)}
+          onPick={(s) => {
+            leaving.current = true;
+            navigate(`/products/${encodeURIComponent(s.id)}`);
+          }}
         />
       </section>
 
