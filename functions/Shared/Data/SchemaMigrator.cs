@@ -7,7 +7,9 @@ namespace Covacha.Shared.Data;
 /// <summary>
 /// Applies an app's SQL scripts (embedded resources under <c>Data/Migrations</c>, ordered by
 /// name) once each, under a PostgreSQL advisory lock so that replicas starting together
-/// serialise and each script runs in its own transaction with its bookkeeping row.
+/// serialise and each script runs in its own transaction with its bookkeeping row. Neither the
+/// wait for the lock nor a script has a command timeout: rewriting a large table takes as long as
+/// it takes, and the migration Job's own deadline bounds the whole run.
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource, Assembly scripts, string schemaName, ILogger logger) : ISchemaMigration
 {
@@ -21,6 +23,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, Assembly scripts
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", connection))
         {
+            lockCommand.CommandTimeout = 0;
             lockCommand.Parameters.AddWithValue("covacha-migrations:" + schemaName);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -51,7 +54,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, Assembly scripts
             foreach (var (id, sql) in pending.Where(p => !applied.Contains(p.Id)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using (var apply = new NpgsqlCommand(sql, connection, transaction))
+                await using (var apply = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 })
                 {
                     await apply.ExecuteNonQueryAsync(cancellationToken);
                 }
