@@ -7,7 +7,8 @@ namespace Covacha.Search.Tests.Contract;
 
 /// <summary>
 /// The MongoDB leg: against <c>COVACHA_TEST_MONGODB</c> when set, else a Testcontainers MongoDB
-/// when Docker is reachable, else skipped with the reason in the test output.
+/// when Docker is reachable, else skipped with the reason in the test output. A replica set either
+/// way: the store writes in transactions, as on AKS (rs0).
 /// </summary>
 public sealed class MongoStoreFixture : IAsyncLifetime
 {
@@ -15,6 +16,8 @@ public sealed class MongoStoreFixture : IAsyncLifetime
     private IMongoDatabase? _database;
 
     public MongoSearchStore Store { get; private set; } = null!;
+
+    public IMongoDatabase Database => _database!;
 
     public static string? Unavailable()
     {
@@ -43,7 +46,7 @@ public sealed class MongoStoreFixture : IAsyncLifetime
         var connectionString = Environment.GetEnvironmentVariable("COVACHA_TEST_MONGODB");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            _container = new MongoDbBuilder("mongo:7.0").Build();
+            _container = new MongoDbBuilder("mongo:7.0").WithReplicaSet().Build();
             await _container.StartAsync();
             connectionString = _container.GetConnectionString();
         }

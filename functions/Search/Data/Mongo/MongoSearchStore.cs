@@ -8,7 +8,8 @@ namespace Covacha.Search.Data.Mongo;
 
 /// <summary>
 /// The read model in MongoDB (the store on AKS): one document per product with its folded words
-/// in a multikey index, a vocabulary collection for typo correction, majority writes. Word
+/// in a multikey index, a vocabulary collection for typo correction (each word with the number of
+/// live products using it, kept in the same transaction as the products), majority writes. Word
 /// matching uses equality and ranges over the folded words; no regular expression is ever built
 /// from user input.
 /// </summary>
@@ -19,9 +20,11 @@ public sealed class MongoSearchStore : ISearchStore
 
     private readonly IMongoCollection<BsonDocument> _products;
     private readonly IMongoCollection<BsonDocument> _words;
+    private readonly IMongoClient _client;
 
     public MongoSearchStore(IMongoDatabase database)
     {
+        _client = database.Client;
         _products = database.GetCollection<BsonDocument>("products").WithWriteConcern(WriteConcern.WMajority);
         _words = database.GetCollection<BsonDocument>("words").WithWriteConcern(WriteConcern.WMajority);
     }
@@ -38,6 +41,29 @@ public sealed class MongoSearchStore : ISearchStore
             new CreateIndexModel<BsonDocument>(keys.Ascending("deleted").Ascending("category")),
         ], cancellationToken);
         await MigrateToMinorUnitsAsync(cancellationToken);
+        await CountWordUsesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A vocabulary written before words were counted (no <c>uses</c>) is rebuilt once from the
+    /// live products, replacing the collection in one step (<c>$out</c>); the migration Job runs it
+    /// before any indexer writes.
+    /// </summary>
+    private async Task CountWordUsesAsync(CancellationToken cancellationToken)
+    {
+        var f = Builders<BsonDocument>.Filter;
+        if (!await _words.Find(f.Exists("uses", false)).Limit(1).AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await _products.Aggregate()
+            .Match(f.Eq("deleted", false))
+            .Project(new BsonDocument("word", new BsonDocument("$setUnion", new BsonArray { "$words", new BsonArray() })))
+            .Unwind("word")
+            .Group(new BsonDocument { { "_id", "$word" }, { "uses", new BsonDocument("$sum", 1L) } })
+            .AppendStage<BsonDocument>(new BsonDocument("$out", _words.CollectionNamespace.CollectionName))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -82,41 +108,73 @@ public sealed class MongoSearchStore : ISearchStore
             return 0;
         }
 
-        // Upsert guarded by version: an existing newer (or equal) row makes the filter miss and the
-        // upsert collide on _id, which is exactly "not applied".
-        var writes = batch.Select(c => new ReplaceOneModel<BsonDocument>(
-            Builders<BsonDocument>.Filter.Eq("_id", Id(c.ProductId)) & Builders<BsonDocument>.Filter.Lt("version", c.Version),
-            ToDocument(c)) { IsUpsert = true }).ToList();
-        long applied;
-        try
+        using var session = await _client.StartSessionAsync(cancellationToken: cancellationToken);
+        return await session.WithTransactionAsync((s, ct) => ApplyInTransactionAsync(s, batch, ct), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads each product's current version and words, writes only the changes newer than them and
+    /// moves the vocabulary's counts by the difference, all in one transaction: two writers touching
+    /// the same product or word conflict and one of them runs again (MongoDB labels the conflict
+    /// transient and <c>WithTransactionAsync</c> retries), so the counts stay those of a recount and
+    /// a word no live product uses leaves the vocabulary in the same commit.
+    /// </summary>
+    private async Task<int> ApplyInTransactionAsync(IClientSessionHandle session, IReadOnlyList<ProductChange> batch, CancellationToken cancellationToken)
+    {
+        var f = Builders<BsonDocument>.Filter;
+        var current = (await _products.Find(session, f.In("_id", batch.Select(c => Id(c.ProductId))))
+                .Project(Builders<BsonDocument>.Projection.Include("version").Include("deleted").Include("words"))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(d => Id(d["_id"]));
+
+        var writes = new List<WriteModel<BsonDocument>>();
+        var uses = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var change in batch)
         {
-            var result = await _products.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
-            applied = result.Upserts.Count + result.ModifiedCount;
-        }
-        catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey) && ex.WriteConcernError is null)
-        {
-            applied = ex.Result.Upserts.Count + ex.Result.ModifiedCount;
+            var existing = current.GetValueOrDefault(change.ProductId);
+            if (existing is not null && existing["version"].ToInt64() >= change.Version)
+            {
+                continue;
+            }
+
+            var document = ToDocument(change);
+            writes.Add(existing is null
+                ? new InsertOneModel<BsonDocument>(document)
+                : new ReplaceOneModel<BsonDocument>(f.Eq("_id", document["_id"]), document));
+            CountWords(uses, existing, -1);
+            CountWords(uses, document, +1);
         }
 
-        var vocabulary = batch.Where(c => c.Product is not null)
-            .SelectMany(c => TextFolding.Words(c.Product!.Name).Concat(TextFolding.Words(c.Product.Description)))
-            .Distinct(StringComparer.Ordinal)
-            .Select(w => new UpdateOneModel<BsonDocument>(
-                Builders<BsonDocument>.Filter.Eq("_id", w), Builders<BsonDocument>.Update.SetOnInsert("_id", w)) { IsUpsert = true })
-            .ToList();
-        if (vocabulary.Count > 0)
+        if (writes.Count == 0)
         {
-            try
-            {
-                await _words.BulkWriteAsync(vocabulary, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
-            }
-            catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
-            {
-                // Another writer added the same word at the same moment.
-            }
+            return 0;
         }
 
-        return (int)applied;
+        await _products.BulkWriteAsync(session, writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        var moved = uses.Where(u => u.Value != 0).ToList();
+        if (moved.Count > 0)
+        {
+            await _words.BulkWriteAsync(session,
+                moved.Select(u => new UpdateOneModel<BsonDocument>(f.Eq("_id", u.Key), Builders<BsonDocument>.Update.Inc("uses", u.Value)) { IsUpsert = true }),
+                new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+            await _words.DeleteManyAsync(session, f.In("_id", moved.Select(u => u.Key)) & f.Lte("uses", 0), cancellationToken: cancellationToken);
+        }
+
+        return writes.Count;
+    }
+
+    /// <summary>Adds <paramref name="sign"/> to the count of each distinct word of a live product's document.</summary>
+    private static void CountWords(Dictionary<string, long> uses, BsonDocument? document, int sign)
+    {
+        if (document is null || document["deleted"].AsBoolean)
+        {
+            return;
+        }
+
+        foreach (var word in document["words"].AsBsonArray.Select(w => w.AsString).Distinct(StringComparer.Ordinal))
+        {
+            uses[word] = uses.GetValueOrDefault(word) + sign;
+        }
     }
 
     public async Task<StoreSearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
