@@ -36,4 +36,15 @@ public sealed class CreateLimit(NpgsqlDataSource dataSource, IOptions<ProductsOp
             ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(reader.GetDouble(1))))
             : null;
     }
+
+    /// <summary>
+    /// Drops <paramref name="userId"/>'s count (the account is gone): the table holds one row per
+    /// user who has listed something and is still registered.
+    /// </summary>
+    public async Task ForgetAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM create_limits WHERE user_id = $1");
+        command.Parameters.AddWithValue(userId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

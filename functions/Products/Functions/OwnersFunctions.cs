@@ -9,8 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Covacha.Products.Functions;
 
-/// <summary>Calls from Auth about an owner: when an account is deleted, its products are taken down.</summary>
-public sealed class OwnersFunctions(ProductStore store, IOptions<ProductsOptions> options)
+/// <summary>
+/// Calls from Auth about an owner: when an account is deleted, its products are taken down and
+/// its create count forgotten.
+/// </summary>
+public sealed class OwnersFunctions(ProductStore store, CreateLimit createLimit, IOptions<ProductsOptions> options)
 {
     [Function("ProductsOwnerTakedown")]
     public async Task<Results<JsonHttpResult<TakedownResult>, ApiProblem>> TakeDown(
@@ -24,6 +27,7 @@ public sealed class OwnersFunctions(ProductStore store, IOptions<ProductsOptions
         }
 
         var takenDown = await store.TakeDownOwnerAsync(ownerId, cancellationToken);
+        await createLimit.ForgetAsync(ownerId, cancellationToken);
         return TypedResults.Json(new TakedownResult(takenDown), ProductsJsonContext.Default.TakedownResult);
     }
 }

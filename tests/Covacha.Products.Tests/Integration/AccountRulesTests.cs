@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Covacha.Products.Tests.Infrastructure;
+using Npgsql;
 
 namespace Covacha.Products.Tests.Integration;
 
@@ -24,7 +25,7 @@ public sealed class AccountRulesTests(ProductsHost host)
     }
 
     [Fact]
-    public async Task TakeDownOwner_ServiceKey_DeletesEveryLiveProductOnceAndLeavesOthers()
+    public async Task TakeDownOwner_ServiceKey_DeletesEveryLiveProductOnceForgetsTheCountAndLeavesOthers()
     {
         var owner = Guid.NewGuid();
         var token = host.UserToken(owner);
@@ -46,6 +47,13 @@ public sealed class AccountRulesTests(ProductsHost host)
 
         using var gone = await host.SendAsync(HttpMethod.Get, $"/api/products/{first.GetProperty("id")}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        await using (var products = NpgsqlDataSource.Create(host.ProductsDatabase))
+        await using (var counted = products.CreateCommand("SELECT count(*) FROM create_limits WHERE user_id = $1"))
+        {
+            counted.Parameters.AddWithValue(owner);
+            Assert.Equal(0L, await counted.ExecuteScalarAsync());
+        }
+
         using var kept = await host.SendAsync(HttpMethod.Get, $"/api/products/{other.GetProperty("id")}");
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
     }
