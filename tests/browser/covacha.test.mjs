@@ -289,7 +289,27 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await page.goto(`${BASE}${productPath}`);
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: 'Edit product' }).waitFor();
-    await page.getByLabel('Price').fill('99500.5');
+    const price = page.getByLabel('Price');
+    assert.equal(await price.inputValue(), '85.000', 'the saved price is shown the Colombian way');
+
+    // An amount that reads two ways is refused beside the field, and nothing is sent.
+    const puts = [];
+    const onRequest = (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/api/products/')) puts.push(r.url());
+    };
+    page.on('request', onRequest);
+    await price.fill('');
+    await price.pressSequentially('1,200');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('“1,200” could mean 1.200 or 1,20. Write 1.200 or 1,20.').waitFor();
+    assert.equal(await price.getAttribute('aria-invalid'), 'true');
+    page.off('request', onRequest);
+    assert.deepEqual(puts, [], 'a refused price sends no request');
+
+    // Typed the Colombian way, the amount to be saved is shown before saving.
+    await price.fill('');
+    await price.pressSequentially('99.500,50');
+    await page.getByText('Will be saved as $ 99.500,50').waitFor();
     await shot(page, '07-product-edit');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Your changes are saved.').waitFor();

@@ -1,5 +1,5 @@
 import { request, queryString } from './http';
-import type { Category, Product, ProductInput, ProductPage, Tagged } from './types';
+import type { Category, CurrencyInfo, Product, ProductInput, ProductPage, Tagged } from './types';
 
 const base = '/api/products';
 
@@ -60,6 +60,20 @@ export function getCategories(): Promise<Category[]> {
   return categoriesCache;
 }
 
+let currenciesCache: Promise<CurrencyInfo[]> | null = null;
+
+/** The currencies a product may be priced in, each with its ISO 4217 exponent and limit (default first). */
+export function getCurrencies(): Promise<CurrencyInfo[]> {
+  currenciesCache ??= request<CurrencyInfo[]>(`${base}/currencies`)
+    .then((r) => r.data)
+    .catch((err: unknown) => {
+      currenciesCache = null;
+      throw err;
+    });
+  return currenciesCache;
+}
+
 export function resetCategoriesCacheForTests(): void {
   categoriesCache = null;
+  currenciesCache = null;
 }

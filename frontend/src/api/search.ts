@@ -11,6 +11,7 @@ export function search(query: SearchQuery, signal?: AbortSignal): Promise<Search
     category: query.category,
     minPrice: query.minPrice,
     maxPrice: query.maxPrice,
+    currency: query.currency,
     inStock: query.inStock ? 'true' : undefined,
     sort: query.sort === 'relevance' ? undefined : query.sort,
     page: query.page > 1 ? query.page : undefined,

@@ -47,6 +47,16 @@ export interface ProductInput {
   stock: number;
 }
 
+/** GET /api/products/currencies: a currency a product may be priced in. */
+export interface CurrencyInfo {
+  code: string;
+  /** ISO 4217 exponent: decimals of the minor unit. */
+  exponent: number;
+  /** The highest price accepted, in major units. */
+  maxPrice: number;
+  default: boolean;
+}
+
 export interface Category {
   id: string;
   name: string;
@@ -71,6 +81,8 @@ export interface SearchQuery {
   category: string;
   minPrice: string;
   maxPrice: string;
+  /** The currency of the price range and price sort; empty for the catalogue's default. */
+  currency: string;
   inStock: boolean;
   sort: SortOrder;
   page: number;
@@ -93,6 +105,10 @@ export interface SearchResult {
   pageSize: number;
   items: SearchHit[];
   facets: { category: Record<string, number> };
+  /** The currency the price filter and price sort applied to; null when neither was used. */
+  currency?: string | null;
+  /** The catalogue's currencies, the default first. */
+  currencies?: string[];
 }
 
 export interface Suggestion {

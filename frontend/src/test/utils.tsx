@@ -86,6 +86,10 @@ export const categoriesRoute = {
   },
 };
 
+export const currenciesRoute = {
+  'GET /api/products/currencies': { body: [{ code: 'COP', exponent: 2, maxPrice: 2_000_000_000, default: true }] },
+};
+
 export function aProduct(overrides: Partial<Product> = {}): Product {
   return {
     id: 'p-1',

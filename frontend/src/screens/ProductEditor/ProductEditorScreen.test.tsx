@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { alice, aProduct, bob, categoriesRoute, mockApi, problem, renderApp, sessionRoutes } from '../../test/utils';
+import { alice, aProduct, bob, categoriesRoute, currenciesRoute, mockApi, problem, renderApp, sessionRoutes } from '../../test/utils';
 
 describe('ProductEditorScreen', () => {
   it('creates a product and goes to its page', async () => {
@@ -19,7 +19,7 @@ describe('ProductEditorScreen', () => {
     renderApp('/my/products/new');
 
     await user.type(await screen.findByLabelText(/^Name/), 'Bicicleta');
-    await user.type(screen.getByLabelText(/^Price/), '450000.5');
+    await user.type(screen.getByLabelText(/^Price/), '450.000,5');
     await user.selectOptions(screen.getByLabelText(/^Category/), 'home');
     await user.clear(screen.getByLabelText(/^Stock/));
     await user.type(screen.getByLabelText(/^Stock/), '2');
@@ -35,6 +35,78 @@ describe('ProductEditorScreen', () => {
       imageUrl: null,
       stock: 2,
     });
+  });
+
+  it('reads a Colombian price, shows what will be saved before saving, and sends that amount', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({
+      ...sessionRoutes(alice),
+      ...categoriesRoute,
+      ...currenciesRoute,
+      'POST /api/products': (c) => ({ status: 201, body: aProduct({ ...(c.body as object), id: 'p-new' }), headers: { ETag: '"1"' } }),
+      'GET /api/products/p-new': { body: aProduct({ id: 'p-new' }) },
+    });
+    renderApp('/my/products/new');
+    await user.type(await screen.findByLabelText(/^Name/), 'Portátil');
+    const price = screen.getByLabelText(/^Price/);
+    await user.type(price, '1.200.000');
+    expect(price).toHaveAccessibleDescription('Will be saved as $ 1.200.000');
+    await user.type(price, ',5');
+    expect(price).toHaveAccessibleDescription('Will be saved as $ 1.200.000,50');
+    await user.clear(price);
+    await user.type(price, '3,500,000.25');
+    expect(price).toHaveAccessibleDescription('Will be saved as $ 3.500.000,25');
+    await user.selectOptions(screen.getByLabelText(/^Category/), 'electronics');
+    await user.click(screen.getByRole('button', { name: 'Publish product' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/products/p-new'));
+    expect((api.callsTo('POST', '/api/products')[0]!.body as { price: number }).price).toBe(3_500_000.25);
+  });
+
+  it.each([
+    ['1.2.3,4,5', 'more than one decimal separator'],
+    ['1,200', '“1,200” could mean 1.200 or 1,20. Write 1.200 or 1,20.'],
+    ['1.200,555', 'Use at most 2 decimals for COP.'],
+    ['3.000.000.000', 'At most $ 2.000.000.000.'],
+  ])('refuses the price %s beside the field and sends nothing', async (typed, message) => {
+    const user = userEvent.setup();
+    const api = mockApi({ ...sessionRoutes(alice), ...categoriesRoute, ...currenciesRoute });
+    renderApp('/my/products/new');
+    await user.type(await screen.findByLabelText(/^Name/), 'Lamp');
+    await user.type(screen.getByLabelText(/^Price/), typed);
+    expect(screen.getByLabelText(/^Price/)).toHaveAccessibleDescription('In COP, like 1.200.000 or 1.200.000,50.');
+    await user.selectOptions(screen.getByLabelText(/^Category/), 'books');
+    await user.click(screen.getByRole('button', { name: 'Publish product' }));
+    const price = screen.getByLabelText(/^Price/);
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    expect(price).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(price).toHaveFocus();
+    expect(api.callsTo('POST', '/api/products')).toHaveLength(0);
+  });
+
+  it('offers the server’s currencies and uses each one’s decimals', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({
+      ...sessionRoutes(alice),
+      ...categoriesRoute,
+      'GET /api/products/currencies': {
+        body: [
+          { code: 'COP', exponent: 2, maxPrice: 2_000_000_000, default: true },
+          { code: 'JPY', exponent: 0, maxPrice: 100_000_000, default: false },
+        ],
+      },
+    });
+    renderApp('/my/products/new');
+    const currency = await screen.findByLabelText(/^Currency/);
+    await waitFor(() => expect(within(currency).getAllByRole('option').map((o) => o.textContent)).toEqual(['COP', 'JPY']));
+    await user.type(screen.getByLabelText(/^Name/), 'Lamp');
+    await user.selectOptions(currency, 'JPY');
+    await user.type(screen.getByLabelText(/^Price/), '1.500,5');
+    await user.selectOptions(screen.getByLabelText(/^Category/), 'books');
+    await user.click(screen.getByRole('button', { name: 'Publish product' }));
+    expect(screen.getByLabelText(/^Price/)).toHaveAccessibleDescription(expect.stringContaining('JPY amounts have no decimals.'));
+    expect(api.callsTo('POST', '/api/products')).toHaveLength(0);
+    expect(api.callsTo('GET', '/api/products/currencies')).toHaveLength(1);
   });
 
   it('shows the API’s field errors beside their fields and focuses the first', async () => {
@@ -89,7 +161,7 @@ describe('ProductEditorScreen', () => {
     });
     renderApp('/products/p-1/edit');
     const price = await screen.findByLabelText(/^Price/);
-    expect(price).toHaveValue(85000);
+    expect(price).toHaveValue('85.000');
 
     // Someone else saves first.
     stored = { ...stored, price: 99000, name: 'Desk lamp (new)', version: 2 };
@@ -103,7 +175,7 @@ describe('ProductEditorScreen', () => {
     expect(box).toHaveFocus();
     expect(within(box).getByText('$ 99.000')).toBeInTheDocument();
     expect(within(box).getByText('Desk lamp (new)')).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Price/)).toHaveValue(70000);
+    expect(screen.getByLabelText(/^Price/)).toHaveValue('70000');
 
     await user.click(within(box).getByRole('button', { name: 'Keep my changes' }));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -126,7 +198,7 @@ describe('ProductEditorScreen', () => {
     await user.type(screen.getByLabelText(/^Price/), '1');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await user.click(await screen.findByRole('button', { name: 'Load their version' }));
-    expect(screen.getByLabelText(/^Price/)).toHaveValue(123);
+    expect(screen.getByLabelText(/^Price/)).toHaveValue('123');
   });
 
   it('does not let another user edit', async () => {

@@ -8,12 +8,13 @@ import { Alert } from '../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Spinner } from '../../components/Spinner';
 import { formatPrice } from '../../lib/format';
+import { parseAmount } from '../../lib/money';
+import { useCurrencies } from '../../lib/useCurrencies';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
 import { useFocusFirstError } from '../../lib/useFieldFocus';
 import {
   changedFields,
-  CURRENCIES,
   EMPTY_FORM,
   FIELD_LABELS,
   fromProduct,
@@ -31,6 +32,7 @@ export function ProductEditorScreen() {
   const editing = id !== undefined;
   const navigate = useNavigate();
   const { categories, nameOf } = useCategories();
+  const { currencies, infoOf } = useCurrencies();
   useDocumentTitle(editing ? 'Edit product' : 'New product');
 
   const [load, setLoad] = useState<Load>(editing ? { status: 'loading' } : { status: 'ready' });
@@ -79,7 +81,8 @@ export function ProductEditorScreen() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const local = validate(values);
+    const currency = infoOf(values.currency);
+    const local = validate(values, currency);
     if (Object.keys(local).length) {
       setErrors(local);
       setSummary('Please fix the highlighted fields.');
@@ -91,7 +94,7 @@ export function ProductEditorScreen() {
     setErrors({});
     try {
       const saved =
-        editing && etag ? await updateProduct(id, toInput(values), etag) : await createProduct(toInput(values));
+        editing && etag ? await updateProduct(id, toInput(values, currency), etag) : await createProduct(toInput(values, currency));
       navigate(`/products/${encodeURIComponent(saved.value.id)}`, {
         replace: editing,
         state: { flash: editing ? 'Your changes are saved.' : 'Your product is published.' },
@@ -163,7 +166,15 @@ export function ProductEditorScreen() {
   const categoryOptions = categories.some((c) => c.id === values.category) || !values.category
     ? categories
     : [...categories, { id: values.category, name: values.category }];
-  const currencyOptions = CURRENCIES.includes(values.currency) ? CURRENCIES : [...CURRENCIES, values.currency];
+  const codes = currencies.map((c) => c.code);
+  const currencyOptions = codes.includes(values.currency) ? codes : [...codes, values.currency];
+  const currency = infoOf(values.currency);
+  const parsed = parseAmount(values.price, currency);
+  // What will be saved, shown before saving: a misread separator is seen, not published.
+  const priceHint =
+    parsed.ok && !parsed.empty
+      ? `Will be saved as ${formatPrice(parsed.amount, currency.code)}`
+      : `In ${currency.code}, like ${currency.exponent ? '1.200.000 or 1.200.000,50' : '1.200.000'}.`;
 
   return (
     <section className="page narrow editor-page" aria-labelledby="editor-title">
@@ -239,13 +250,13 @@ export function ProductEditorScreen() {
             id="price"
             label="Price"
             required
-            type="number"
+            type="text"
             inputMode="decimal"
-            min={0}
-            step="0.01"
+            autoComplete="off"
             value={values.price}
             onChange={set('price')}
             errors={errors.price}
+            hint={<span aria-live="polite" data-testid="price-preview">{priceHint}</span>}
           />
           <SelectField id="currency" label="Currency" value={values.currency} onChange={set('currency')} errors={errors.currency}>
             {currencyOptions.map((c) => (

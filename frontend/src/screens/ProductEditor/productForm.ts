@@ -1,5 +1,6 @@
-import type { Product, ProductInput } from '../../api/types';
+import type { CurrencyInfo, Product, ProductInput } from '../../api/types';
 import { DEFAULT_CURRENCY } from '../../lib/format';
+import { fallbackCurrency, formatAmountForInput, parseAmount } from '../../lib/money';
 
 /** The form keeps what the user typed as text; it becomes a ProductInput on save. */
 export interface ProductFormValues {
@@ -25,9 +26,6 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   stock: 'Stock',
 };
 
-/** The catalogue's currencies (the server's default, COP alone; see GET /api/products/currencies). */
-export const CURRENCIES = ['COP'];
-
 export const EMPTY_FORM: ProductFormValues = {
   name: '',
   description: '',
@@ -38,11 +36,13 @@ export const EMPTY_FORM: ProductFormValues = {
   stock: '1',
 };
 
+/** The saved product as the form shows it: the price written the locale's way ("85.000"). */
 export function fromProduct(p: Product): ProductFormValues {
+  const exponent = fallbackCurrency(p.currency || DEFAULT_CURRENCY).exponent;
   return {
     name: p.name,
     description: p.description ?? '',
-    price: String(p.price),
+    price: formatAmountForInput(p.price, exponent),
     currency: p.currency || DEFAULT_CURRENCY,
     category: p.category,
     imageUrl: p.imageUrl ?? '',
@@ -51,13 +51,12 @@ export function fromProduct(p: Product): ProductFormValues {
 }
 
 /** Checks what the browser can check; the server's problem+json has the last word. */
-export function validate(v: ProductFormValues): FieldErrors {
+export function validate(v: ProductFormValues, currency: CurrencyInfo): FieldErrors {
   const e: FieldErrors = {};
   if (!v.name.trim()) e.name = ['Enter a name.'];
-  const price = Number(v.price);
-  if (v.price.trim() === '') e.price = ['Enter a price.'];
-  else if (!Number.isFinite(price) || price <= 0) e.price = ['Enter a price above zero.'];
-  else if (Math.round(price * 100) / 100 !== price) e.price = ['Use at most two decimals.'];
+  const price = parseAmount(v.price, currency);
+  if (price.empty) e.price = ['Enter a price.'];
+  else if (!price.ok) e.price = [price.error];
   if (!v.category) e.category = ['Choose a category.'];
   const stock = Number(v.stock);
   if (v.stock.trim() === '' || !Number.isInteger(stock) || stock < 0) e.stock = ['Enter a whole number, zero or more.'];
@@ -74,11 +73,13 @@ export function validate(v: ProductFormValues): FieldErrors {
   return e;
 }
 
-export function toInput(v: ProductFormValues): ProductInput {
+/** Only for values that passed validate() with the same currency. */
+export function toInput(v: ProductFormValues, currency: CurrencyInfo): ProductInput {
+  const price = parseAmount(v.price, currency);
   return {
     name: v.name.trim(),
     description: v.description.trim(),
-    price: Number(v.price),
+    price: price.ok && !price.empty ? price.amount : Number.NaN,
     currency: v.currency,
     category: v.category,
     imageUrl: v.imageUrl.trim() || null,

@@ -1,42 +1,61 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Category, SearchQuery } from '../../api/types';
+import { DEFAULT_CURRENCY } from '../../lib/format';
+import { formatAmountForInput, parseAmount } from '../../lib/money';
+import { useCurrencies } from '../../lib/useCurrencies';
 
 interface FiltersProps {
   query: SearchQuery;
   categories: Category[];
   counts: Record<string, number> | null;
+  /** The catalogue's currencies from the search answer, the default first. */
+  currencies: string[] | null;
   onChange: (patch: Partial<SearchQuery>) => void;
   onClear: () => void;
   id: string;
   open: boolean;
 }
 
-export function Filters({ query, categories, counts, onChange, onClear, id, open }: FiltersProps) {
-  const [min, setMin] = useState(query.minPrice);
-  const [max, setMax] = useState(query.maxPrice);
+export function Filters({ query, categories, counts, currencies, onChange, onClear, id, open }: FiltersProps) {
+  const { infoOf } = useCurrencies();
+  const codes = currencies?.length ? currencies : [DEFAULT_CURRENCY];
+  const [code, setCode] = useState(query.currency || codes[0]!);
+  const currency = infoOf(code);
+  // The URL holds plain numbers ("1200000.5"); the boxes show them the locale's way.
+  const shown = (v: string) => (v === '' ? '' : formatAmountForInput(Number(v), currency.exponent));
+  const [min, setMin] = useState(shown(query.minPrice));
+  const [max, setMax] = useState(shown(query.maxPrice));
   const [priceError, setPriceError] = useState<string | null>(null);
 
   // Back/forward or a shared link changes the URL: show its values.
   useEffect(() => {
-    setMin(query.minPrice);
-    setMax(query.maxPrice);
+    setCode(query.currency || codes[0]!);
+    setMin(shown(query.minPrice));
+    setMax(shown(query.maxPrice));
     setPriceError(null);
-  }, [query.minPrice, query.maxPrice]);
+    // Only a change of the URL resets the boxes (not every render of the screen).
+  }, [query.minPrice, query.maxPrice, query.currency, codes[0]]);
 
   function applyPrice(e: FormEvent) {
     e.preventDefault();
-    const lo = min.trim() === '' ? null : Number(min);
-    const hi = max.trim() === '' ? null : Number(max);
-    if ((lo !== null && (!Number.isFinite(lo) || lo < 0)) || (hi !== null && (!Number.isFinite(hi) || hi < 0))) {
-      setPriceError('Prices must be zero or more.');
+    const lo = parseAmount(min, { ...currency, maxPrice: undefined }, { allowZero: true });
+    const hi = parseAmount(max, { ...currency, maxPrice: undefined }, { allowZero: true });
+    if (!lo.ok || !hi.ok) {
+      setPriceError(`${!lo.ok ? `Min: ${lo.error}` : ''}${!lo.ok && !hi.ok ? ' ' : ''}${!hi.ok ? `Max: ${hi.error}` : ''}`);
       return;
     }
-    if (lo !== null && hi !== null && lo > hi) {
+    if (!lo.empty && !hi.empty && lo.minor > hi.minor) {
       setPriceError('The minimum is above the maximum.');
       return;
     }
     setPriceError(null);
-    onChange({ minPrice: lo === null ? '' : String(lo), maxPrice: hi === null ? '' : String(hi), page: 1 });
+    onChange({
+      minPrice: lo.empty ? '' : String(lo.amount),
+      maxPrice: hi.empty ? '' : String(hi.amount),
+      // The default currency stays out of the URL, so shared links stay short.
+      currency: code === codes[0] ? '' : code,
+      page: 1,
+    });
   }
 
   const count = (cat: string) => counts?.[cat] ?? 0;
@@ -84,14 +103,26 @@ export function Filters({ query, categories, counts, onChange, onClear, id, open
 
       <form className="filters__group" onSubmit={applyPrice} aria-labelledby="price-legend" noValidate>
         <p id="price-legend" className="legend">
-          Price
+          Price{codes.length === 1 ? ` (${code})` : ''}
         </p>
+        {codes.length > 1 && (
+          <label className="price-range__currency">
+            <span>Currency</span>
+            <select className="input input--select" value={code} onChange={(e) => setCode(e.target.value)}>
+              {codes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div className="price-range">
-          <PriceInput label="Min" name="minPrice" value={min} onChange={setMin} invalid={!!priceError} />
+          <PriceInput label={`Min (${code})`} name="minPrice" value={min} onChange={setMin} invalid={!!priceError} />
           <span aria-hidden="true" className="price-range__dash">
             –
           </span>
-          <PriceInput label="Max" name="maxPrice" value={max} onChange={setMax} invalid={!!priceError} />
+          <PriceInput label={`Max (${code})`} name="maxPrice" value={max} onChange={setMax} invalid={!!priceError} />
         </div>
         {priceError && (
           <p id="price-error" className="field__error">
@@ -136,10 +167,9 @@ function PriceInput({ label, name, value, onChange, invalid }: PriceInputProps) 
       <span>{label}</span>
       <input
         className="input"
-        type="number"
+        type="text"
         inputMode="decimal"
-        min={0}
-        step="any"
+        autoComplete="off"
         name={name}
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -120,19 +120,42 @@ describe('SearchScreen', () => {
     await waitFor(() => expect(location()).toBe('/?q=lamp&category=electronics'));
     await user.click(screen.getByRole('checkbox', { name: 'In stock only' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'price_desc');
-    await user.type(screen.getByRole('spinbutton', { name: 'Min' }), '1000');
-    await user.type(screen.getByRole('spinbutton', { name: 'Max' }), '500');
+    await user.type(screen.getByRole('textbox', { name: 'Min (COP)' }), '1.000');
+    await user.type(screen.getByRole('textbox', { name: 'Max (COP)' }), '500');
     await user.click(screen.getByRole('button', { name: 'Apply price' }));
     expect(screen.getByText('The minimum is above the maximum.')).toBeInTheDocument();
-    await user.clear(screen.getByRole('spinbutton', { name: 'Max' }));
-    await user.type(screen.getByRole('spinbutton', { name: 'Max' }), '90000');
+    await user.clear(screen.getByRole('textbox', { name: 'Max (COP)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Max (COP)' }), '1,200');
+    await user.click(screen.getByRole('button', { name: 'Apply price' }));
+    expect(screen.getByText(/Max: “1,200” could mean 1.200 or 1,20/)).toBeInTheDocument();
+    await user.clear(screen.getByRole('textbox', { name: 'Max (COP)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Max (COP)' }), '1.200.000,50');
     await user.click(screen.getByRole('button', { name: 'Apply price' }));
 
     await waitFor(() =>
-      expect(location()).toBe('/?q=lamp&category=electronics&minPrice=1000&maxPrice=90000&inStock=true&sort=price_desc'),
+      expect(location()).toBe('/?q=lamp&category=electronics&minPrice=1000&maxPrice=1200000.5&inStock=true&sort=price_desc'),
     );
     const last = api.callsTo('GET', '/api/search').at(-1)!.url.searchParams;
-    expect(last.get('maxPrice')).toBe('90000');
+    expect(last.get('maxPrice')).toBe('1200000.5');
+    // The URL's plain numbers come back into the boxes the Colombian way.
+    expect(screen.getByRole('textbox', { name: 'Max (COP)' })).toHaveValue('1.200.000,50');
+    expect(screen.getByRole('textbox', { name: 'Min (COP)' })).toHaveValue('1.000');
+  });
+
+  it('names the currency of the price range and, with several, sends the one chosen', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: { ...result([hit()]), currency: null, currencies: ['COP', 'USD'] } },
+    });
+    renderApp('/?q=lamp');
+    await screen.findByRole('link', { name: 'Desk lamp' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'USD');
+    await user.type(screen.getByRole('textbox', { name: 'Min (USD)' }), '1,200.50');
+    await user.click(screen.getByRole('button', { name: 'Apply price' }));
+    await waitFor(() => expect(location()).toBe('/?q=lamp&minPrice=1200.5&currency=USD'));
+    await waitFor(() => expect(api.callsTo('GET', '/api/search').at(-1)!.url.searchParams.get('currency')).toBe('USD'));
   });
 
   it('shows an empty state with a way to clear filters', async () => {

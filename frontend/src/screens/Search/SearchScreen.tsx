@@ -137,8 +137,9 @@ export function SearchScreen() {
             query={query}
             categories={categories}
             counts={data?.facets?.category ?? null}
+            currencies={data?.currencies ?? null}
             onChange={(p) => update(p)}
-            onClear={() => update({ category: '', minPrice: '', maxPrice: '', inStock: false, page: 1 })}
+            onClear={() => update({ category: '', minPrice: '', maxPrice: '', currency: '', inStock: false, page: 1 })}
           />
         </div>
 
@@ -199,7 +200,7 @@ export function SearchScreen() {
                   <button
                     type="button"
                     className="btn btn--secondary"
-                    onClick={() => update({ category: '', minPrice: '', maxPrice: '', inStock: false, page: 1 })}
+                    onClick={() => update({ category: '', minPrice: '', maxPrice: '', currency: '', inStock: false, page: 1 })}
                   >
                     Clear filters
                   </button>

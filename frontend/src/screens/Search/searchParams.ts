@@ -24,6 +24,7 @@ export function parseQuery(params: URLSearchParams): SearchQuery {
     category: params.get('category') ?? '',
     minPrice: price(params.get('minPrice')),
     maxPrice: price(params.get('maxPrice')),
+    currency: /^[A-Z]{3}$/.test(params.get('currency') ?? '') ? params.get('currency')! : '',
     inStock: params.get('inStock') === 'true',
     sort: (SORT_VALUES.has(sort) ? sort : 'relevance') as SortOrder,
     page: Number.isFinite(page) && page > 1 ? page : 1,
@@ -37,6 +38,7 @@ export function toParams(q: SearchQuery): URLSearchParams {
   if (q.category) p.set('category', q.category);
   if (q.minPrice) p.set('minPrice', q.minPrice);
   if (q.maxPrice) p.set('maxPrice', q.maxPrice);
+  if (q.currency) p.set('currency', q.currency);
   if (q.inStock) p.set('inStock', 'true');
   if (q.sort !== 'relevance') p.set('sort', q.sort);
   if (q.page > 1) p.set('page', String(q.page));
@@ -44,5 +46,5 @@ export function toParams(q: SearchQuery): URLSearchParams {
 }
 
 export function hasFilters(q: SearchQuery): boolean {
-  return !!(q.category || q.minPrice || q.maxPrice || q.inStock);
+  return !!(q.category || q.minPrice || q.maxPrice || q.currency || q.inStock);
 }
