@@ -284,6 +284,56 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await page.waitForURL(`${BASE}${productPath}`);
   });
 
+  test('search history: typing replaces its entry, Enter and filters add one, Back and Forward move', async () => {
+    need(productPath, 'create a product');
+    const at = (qs) => `${BASE}/${qs ? `?${qs}` : ''}`;
+    const box = page.getByRole('combobox', { name: 'Search products' });
+    /** The page shows the search `qs`: its URL, its words in the box, and its results. */
+    async function showing(qs) {
+      await page.waitForURL(at(qs));
+      const q = new URLSearchParams(qs).get('q') ?? '';
+      assert.equal(await box.inputValue(), q);
+      await page.getByRole('heading', { name: q ? `for “${q}”` : /results?$/ }).waitFor();
+    }
+    await page.goto(at(''));
+    await showing('');
+    const prefix = word.slice(0, 5);
+    await box.pressSequentially(prefix, { delay: 40 });
+    await showing(`q=${prefix}`);
+    await box.press('Enter');
+    await box.pressSequentially(word.slice(5), { delay: 40 });
+    await showing(`q=${word}`);
+    await page.getByRole('link', { name: productName, exact: true }).waitFor();
+    await page.getByRole('radio', { name: /Home/ }).check();
+    await showing(`q=${word}&category=home`);
+    await page.getByLabel('Sort by').selectOption('newest');
+    await showing(`q=${word}&category=home&sort=newest`);
+    await page.getByRole('link', { name: productName, exact: true }).waitFor();
+
+    // Every Back lands on the step before, and Forward retraces them: nothing was pushed again.
+    const steps = ['', `q=${prefix}`, `q=${word}`, `q=${word}&category=home`, `q=${word}&category=home&sort=newest`];
+    for (const qs of steps.slice(0, -1).reverse()) {
+      await page.goBack();
+      await showing(qs);
+    }
+    for (const qs of steps.slice(1)) {
+      await page.goForward();
+      await showing(qs);
+    }
+
+    // Enter right after pasting searches what is in the box, once.
+    await page.goto(at(''));
+    await showing('');
+    await box.fill(word);
+    await box.press('Enter');
+    await showing(`q=${word}`);
+    await page.getByRole('link', { name: productName, exact: true }).waitFor();
+    await page.goBack();
+    await showing('');
+    await page.goForward();
+    await showing(`q=${word}`);
+  });
+
   test('edit its price; the search shows the new price', async () => {
     need(productPath, 'create a product');
     await page.goto(`${BASE}${productPath}`);

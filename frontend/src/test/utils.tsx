@@ -1,5 +1,5 @@
 import { render, type RenderResult } from '@testing-library/react';
-import { MemoryRouter, useLocation } from 'react-router-dom';
+import { MemoryRouter, useLocation, useNavigate, type NavigateFunction } from 'react-router-dom';
 import { vi } from 'vitest';
 import { App } from '../App';
 import type { Product, User } from '../api/types';
@@ -113,9 +113,18 @@ export const problem = (status: number, slug: string, extra: Record<string, unkn
   body: { type: `https://covacha.dev/problems/${slug}`, title: slug, status, ...extra },
 });
 
+let probeNavigate: NavigateFunction | null = null;
+
+/** The browser's Back (-1) and Forward (1) buttons, for the app rendered by renderApp. */
+export function historyGo(delta: number): void {
+  if (!probeNavigate) throw new Error('renderApp first');
+  void probeNavigate(delta);
+}
+
 /** Shows the router's current location so tests can assert on navigation. */
 function LocationProbe() {
   const l = useLocation();
+  probeNavigate = useNavigate();
   return <output data-testid="location">{`${l.pathname}${l.search}`}</output>;
 }
 

@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchHit, SearchResult } from '../../api/types';
-import { categoriesRoute, mockApi, problem, renderApp, sessionRoutes, type RecordedCall } from '../../test/utils';
+import { categoriesRoute, historyGo, mockApi, problem, renderApp, sessionRoutes, type RecordedCall } from '../../test/utils';
+import { SEARCH_DELAY_MS } from './SearchScreen';
 
 function hit(overrides: Partial<SearchHit> = {}): SearchHit {
   return {
@@ -217,5 +218,112 @@ describe('SearchScreen', () => {
     expect(within(nav).getByRole('link', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Page 5' })).toHaveAttribute('href', '/?q=lamp&page=5');
     expect(within(nav).getByRole('link', { name: /Previous/ })).toHaveAttribute('href', '/?q=lamp');
+  });
+});
+
+describe('SearchScreen history', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Fake timers that also follow the clock, so a test can run every pending pause at once. */
+  function setup() {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': (c: RecordedCall) => ({
+        body: { ...result([hit({ name: `Hit for ${c.url.searchParams.get('q') ?? 'all'}` })], 95), page: Number(c.url.searchParams.get('page') ?? 1) },
+      }),
+    });
+    return { user, api };
+  }
+  const box = () => screen.getByRole('combobox', { name: 'Search products' });
+  /** Lets every pending pause run out: a write the screen would make later happens now. */
+  const settle = () => act(() => vi.advanceTimersByTime(SEARCH_DELAY_MS * 4));
+  async function go(delta: number, expected: string, boxText: string) {
+    act(() => historyGo(delta));
+    await waitFor(() => expect(location()).toBe(expected));
+    await settle();
+    expect(location()).toBe(expected); // nothing pushed back
+    expect(box()).toHaveValue(boxText);
+    await screen.findByRole('heading', { name: new RegExp(`95 results${boxText.trim() ? ` for “${boxText.trim()}”` : '$'}`) });
+  }
+
+  it('typing replaces its entry, Enter, a filter and a page push one, and Back and Forward always move', async () => {
+    const { user } = setup();
+    renderApp('/');
+    await screen.findByRole('heading', { name: '95 results' });
+
+    await user.type(box(), 'cafe');
+    await waitFor(() => expect(location()).toBe('/?q=cafe'));
+    await user.type(box(), ' negro');
+    await waitFor(() => expect(location()).toBe('/?q=cafe+negro'));
+    await user.keyboard('{Enter}');
+    await user.type(box(), ' 500');
+    await waitFor(() => expect(location()).toBe('/?q=cafe+negro+500'));
+    await user.click(screen.getByRole('radio', { name: /Home/ }));
+    await waitFor(() => expect(location()).toBe('/?q=cafe+negro+500&category=home'));
+    await screen.findByRole('heading', { name: '95 results for “cafe negro 500”' });
+    await user.click(within(screen.getByRole('navigation', { name: 'Pages' })).getByRole('link', { name: 'Page 2' }));
+    await waitFor(() => expect(location()).toBe('/?q=cafe+negro+500&category=home&page=2'));
+
+    await go(-1, '/?q=cafe+negro+500&category=home', 'cafe negro 500');
+    await go(-1, '/?q=cafe+negro+500', 'cafe negro 500');
+    await go(-1, '/?q=cafe+negro', 'cafe negro');
+    await go(-1, '/', '');
+    await go(1, '/?q=cafe+negro', 'cafe negro');
+    await go(1, '/?q=cafe+negro+500', 'cafe negro 500');
+    await go(1, '/?q=cafe+negro+500&category=home', 'cafe negro 500');
+    await go(1, '/?q=cafe+negro+500&category=home&page=2', 'cafe negro 500');
+  });
+
+  it('Enter searches exactly what is in the box, even before the pause in typing', async () => {
+    const { user, api } = setup();
+    renderApp('/');
+    await screen.findByRole('heading', { name: '95 results' });
+    await user.click(box());
+    await user.paste('bicicleta');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(location()).toBe('/?q=bicicleta'));
+    await screen.findByRole('heading', { name: '95 results for “bicicleta”' });
+    await settle();
+    expect(location()).toBe('/?q=bicicleta');
+    expect(box()).toHaveValue('bicicleta');
+    expect(api.callsTo('GET', '/api/search').map((c) => c.url.searchParams.get('q'))).toEqual([null, 'bicicleta']);
+
+    await user.type(box(), ' roja{Enter}');
+    await waitFor(() => expect(location()).toBe('/?q=bicicleta+roja'));
+    await settle();
+    expect(location()).toBe('/?q=bicicleta+roja');
+    await go(-1, '/?q=bicicleta', 'bicicleta');
+    await go(-1, '/', '');
+  });
+
+  it('a filter chosen while typing searches the typed words in the same entry', async () => {
+    const { user } = setup();
+    renderApp('/');
+    await screen.findByRole('heading', { name: '95 results' });
+    await user.type(box(), 'lamp');
+    await user.click(screen.getByRole('radio', { name: /Home/ }));
+    await waitFor(() => expect(location()).toBe('/?q=lamp&category=home'));
+    await settle();
+    expect(location()).toBe('/?q=lamp&category=home');
+    await go(-1, '/', '');
+  });
+
+  it('typing back to where the draft started returns to that entry instead of repeating it', async () => {
+    const { user } = setup();
+    renderApp('/');
+    await screen.findByRole('heading', { name: '95 results' });
+    await user.type(box(), 'cafe{Enter}');
+    await waitFor(() => expect(location()).toBe('/?q=cafe'));
+    await user.type(box(), 'x');
+    await waitFor(() => expect(location()).toBe('/?q=cafex'));
+    await user.type(box(), '{Backspace}');
+    await waitFor(() => expect(location()).toBe('/?q=cafe'));
+    await settle();
+    await go(-1, '/', '');
   });
 });

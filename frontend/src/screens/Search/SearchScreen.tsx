@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { messageOf } from '../../api/problem';
 import { MAX_RESULT_WINDOW, PAGE_SIZE, search } from '../../api/search';
 import type { SearchQuery, SearchResult } from '../../api/types';
@@ -14,6 +14,17 @@ import { SearchBox } from './SearchBox';
 import { hasFilters, parseQuery, SORTS, toParams } from './searchParams';
 
 export const SEARCH_DELAY_MS = 250;
+
+/** History state of an entry written by typing: `base` is the committed search it started from. */
+interface Draft {
+  searchDraft: true;
+  base: string;
+}
+
+function draftOf(state: unknown): Draft | null {
+  const s = state as Partial<Draft> | null;
+  return s?.searchDraft === true && typeof s.base === 'string' ? { searchDraft: true, base: s.base } : null;
+}
 
 /** `shownQ` is the query of the results on screen, which lag the URL while loading. */
 type Load =
@@ -35,8 +46,18 @@ export function SearchScreen() {
 
   // The box is edited locally and written to the URL after a pause in typing.
   const [text, setText] = useState(query.q);
+  const textRef = useRef(text);
+  textRef.current = text;
   const latest = useRef(query);
   latest.current = query;
+  // History behaves like pages: typing writes a *draft* entry (pushed once from the committed
+  // entry it started at, its `base`, then replaced as the typing goes on); Enter, a filter, the
+  // sort or a page commits. Entries carry this in their history state, so Back and Forward land
+  // on entries that know what they are, and nothing is pushed twice.
+  const location = useLocation();
+  const draft = draftOf(location.state);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
   // The q this screen last wrote to the URL: when it comes back as the URL's q it is our own echo,
   // and the box (where the user may have typed on meanwhile) is left alone. Any other change of
   // the URL's q (Back, Forward, a link) is shown in the box.
@@ -51,28 +72,46 @@ export function SearchScreen() {
   }, [query.q]);
   const debouncedText = useDebouncedValue(text, SEARCH_DELAY_MS);
 
-  const update = useCallback(
-    (patch: Partial<SearchQuery>, opts: { replace?: boolean } = {}) => {
-      const next = { ...latest.current, ...patch };
-      if (patch.q !== undefined) written.current = patch.q;
-      setParams(toParams(next), { replace: opts.replace ?? false });
+  /**
+   * Writes `next` as a committed entry. Enter (`finish`) makes the typing's draft final where it
+   * stands (a new entry beside it would repeat it); a filter, the sort or a page pushes one.
+   */
+  const commit = useCallback(
+    (next: SearchQuery, opts: { finish?: boolean } = {}) => {
+      const qs = toParams(next).toString();
+      const d = opts.finish ? draftRef.current : null;
+      if (!d && qs === toParams(latest.current).toString()) return; // already on screen and committed
+      written.current = next.q;
+      if (d && qs === d.base) navigate(-1); // the draft is back where it started: return there
+      else setParams(qs, { replace: !!d });
     },
-    [setParams],
+    [navigate, setParams],
   );
-  // setParams changes with every location; the typing effect below must run only when the typed
-  // text settles, or Back (a new location, the old text still settled) would push the text again.
-  const updateRef = useRef(update);
-  updateRef.current = update;
+  const update = useCallback(
+    // A commit searches what is in the box now, even while its pause is still running.
+    (patch: Partial<SearchQuery>) => commit({ ...latest.current, q: textRef.current, ...patch }),
+    [commit],
+  );
+  // setParams and navigate change with every location; the typing effect below must run only when
+  // the typed text settles, or Back (a new location, the old text still settled) would write again.
+  const writeDraft = useRef<(q: string) => void>(() => {});
+  writeDraft.current = (q: string) => {
+    const here = toParams(latest.current).toString();
+    const qs = toParams({ ...latest.current, q, page: 1 }).toString();
+    const d = draftRef.current;
+    written.current = q;
+    if (d && qs === d.base) navigate(-1);
+    else if (d) setParams(qs, { replace: true, state: d });
+    else setParams(qs, { state: { searchDraft: true, base: here } satisfies Draft });
+  };
   // Set when a suggestion is picked: the screen is being left, and a search URL written now
-  // (with replace) would take the product page's place in history.
+  // would be pushed after the product page.
   const leaving = useRef(false);
 
   useEffect(() => {
     if (leaving.current) return;
-    const current = latest.current.q;
-    if (debouncedText.trim() === current.trim()) return;
-    // Starting a search adds a history entry; refining it replaces that entry.
-    updateRef.current({ q: debouncedText, page: 1 }, { replace: current.trim() !== '' && debouncedText.trim() !== '' });
+    if (debouncedText.trim() === latest.current.q.trim()) return;
+    writeDraft.current(debouncedText);
   }, [debouncedText]);
 
   useEffect(() => {
@@ -111,7 +150,8 @@ export function SearchScreen() {
           onChange={setText}
           onSubmit={(t) => {
             setText(t);
-            if (t.trim() !== query.q.trim()) update({ q: t, page: 1 });
+            textRef.current = t;
+            commit({ ...latest.current, q: t, page: t.trim() === query.q.trim() ? query.page : 1 }, { finish: true });
           }}
           onPick={(s) => {
             leaving.current = true;
