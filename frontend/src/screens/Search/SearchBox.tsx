@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { suggest } from '../../api/search';
 import type { Suggestion } from '../../api/types';
+import { matchRanges } from '../../lib/highlight';
 import { useDebouncedValue } from '../../lib/hooks';
 
 interface SearchBoxProps {
@@ -13,18 +14,19 @@ interface SearchBoxProps {
 
 export const SUGGEST_DELAY_MS = 150;
 
-/** Marks the part of the name that the user typed, as text (never as HTML). */
+/**
+ * Marks the parts of the name that match what the user typed, found as Search finds them (accents
+ * and case folded, one typo forgiven), as text (never as HTML).
+ */
 function Highlight({ text, query }: { text: string; query: string }) {
-  const q = query.trim().toLowerCase();
-  const at = q ? text.toLowerCase().indexOf(q) : -1;
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <mark>{text.slice(at, at + q.length)}</mark>
-      {text.slice(at + q.length)}
-    </>
-  );
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of matchRanges(text, query)) {
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 /** A combobox (ARIA 1.2 pattern) with suggestions from /api/search/suggest. */

@@ -74,6 +74,34 @@ describe('SearchScreen', () => {
     await waitFor(() => expect(location()).toBe('/products/p-9'));
   });
 
+  it('marks in each suggestion what matched, with accents, case and one typo forgiven', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: result([]) },
+      'GET /api/search/suggest': (c: RecordedCall) => ({
+        body: {
+          suggestions:
+            c.url.searchParams.get('q') === 'cafe'
+              ? [{ id: 'p-1', name: 'Café de Colombia' }, { id: 'p-2', name: 'CAFETERA italiana' }]
+              : [{ id: 'p-3', name: 'Cámara réflex' }],
+        },
+      }),
+    });
+    renderApp('/');
+    await screen.findByText('No products match.');
+    const box = screen.getByRole('combobox', { name: 'Search products' });
+    const marks = () => within(screen.getByRole('listbox', { name: 'Suggestions' })).getAllByRole('option').map((o) => [...o.querySelectorAll('mark')].map((m) => m.textContent));
+
+    await user.type(box, 'cafe');
+    await waitFor(() => expect(marks()).toEqual([['Café'], ['CAFE']]));
+    await user.clear(box);
+    await user.type(box, 'camra');
+    await waitFor(() => expect(marks()).toEqual([['Cámara']]));
+    expect(screen.getByRole('option', { name: 'Cámara réflex' })).toBeInTheDocument();
+  });
+
   it('keeps the highlighted suggestion when a newer list for the same text still has it', async () => {
     const user = userEvent.setup();
     let release = () => {};
