@@ -29,7 +29,7 @@ public static class AuthServices
 
     public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCovachaTelemetry(configuration, ServiceName, AuthMetrics.MeterName);
+        services.AddCovachaTelemetry(configuration, ServiceName, AuthMetrics.MeterName, MailMetrics.MeterName);
         // Registered first so the migrations (a hosted service) run before the seeder below.
         services.AddPostgres(configuration, "Auth", typeof(AuthServices).Assembly);
         services.AddSingleton<ReadinessProbe>();

@@ -57,6 +57,7 @@ public sealed class MonitoringTests
     [InlineData("SearchParkedMessages", "rabbitmq_queue_messages", null)]
     [InlineData("ProductsOutboxBacklogOld", "covacha_outbox_oldest_pending_age_seconds", null)]
     [InlineData("SearchConsumerAbsent", "covacha_search_consumer_attached", null)]
+    [InlineData("AuthMailGivenUp", "covacha_mail_given_up_total", "0m")]
     [InlineData("CovachaPodRestarting", "kube_pod_container_status_restarts_total", null)]
     public void OperatorAlert_Exists_OnTheRightMetric(string name, string metric, string? duration)
     {

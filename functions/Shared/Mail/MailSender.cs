@@ -9,13 +9,15 @@ namespace Covacha.Shared.Mail;
 /// Drains <c>mail_outbox</c> to the SMTP server: claims due mails with a lease (replicas share
 /// the work, a crash only delays), deletes each once the server took it, and backs a failure off
 /// exponentially (5 s, 10 s, 20 s ... at most an hour) up to <see cref="MailOptions.MaxAttempts"/>;
-/// a mail the server refuses for good (5xx) or out of attempts is kept with its error, not retried.
+/// a mail the server refuses for good (5xx) or out of attempts is kept with its error, not retried,
+/// and counted (<see cref="MailMetrics"/>) so an operator hears of it.
 /// </summary>
 public sealed class MailSender(
     MailOutbox outbox,
     MailSignal signal,
     IMailTransport transport,
     IOptions<MailOptions> options,
+    MailMetrics metrics,
     ILogger<MailSender> logger) : BackgroundService
 {
     public const int BatchSize = 20;
@@ -67,6 +69,7 @@ public sealed class MailSender(
             {
                 await transport.SendAsync(queued.Mail, cancellationToken);
                 await outbox.CompleteAsync(queued.Id, cancellationToken);
+                metrics.Sent();
             }
             catch (MailDeliveryException ex)
             {
@@ -74,6 +77,7 @@ public sealed class MailSender(
                 if (giveUp)
                 {
                     logger.LogError(ex, "Mail {MailId} given up after {Attempts} attempts", queued.Id, queued.Attempts);
+                    metrics.GivenUp(ex.Permanent);
                 }
                 else
                 {

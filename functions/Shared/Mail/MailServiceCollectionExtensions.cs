@@ -17,6 +17,7 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<MailSignal>();
         services.AddSingleton<MailOutbox>();
+        services.TryAddSingleton<MailMetrics>();
         services.AddHostedService<MailSender>();
         return services;
     }

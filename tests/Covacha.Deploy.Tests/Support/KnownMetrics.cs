@@ -22,6 +22,8 @@ public static class KnownMetrics
         "covacha_search_events_parked_total",
         "covacha_search_consumer_attached",
         "covacha_auth_logins_total",
+        "covacha_mail_sent_total",
+        "covacha_mail_given_up_total",
     ];
 
     /// <summary>node-exporter, kube-state-metrics, kubelet/cAdvisor, Prometheus itself, KEDA, postgres_exporter, RabbitMQ.</summary>
