@@ -378,6 +378,61 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     );
   });
 
+  test('from My products through an edit: the way back, the message said once, the stock said once', async () => {
+    need(productPath, 'create a product');
+    await page.goto(`${BASE}/my/products`);
+    await page.getByRole('link', { name: productName, exact: true }).click();
+    await page.waitForURL(`${BASE}${productPath}`);
+    await page.getByText('Only 4 left').waitFor();
+    assert.equal(await page.getByText(/available|4 in stock/).count(), 0, 'stock is said once');
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit product' }).waitFor();
+    await page.getByLabel('Stock').fill('12');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes are saved.').waitFor();
+    await page.getByText('12 in stock').waitFor();
+
+    // Said once: not again after a reload, nor on coming Back to the page.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    await page.getByText('12 in stock').waitFor();
+    assert.equal(await page.getByText('Your changes are saved.').count(), 0, 'no flash after a reload');
+    await page.getByRole('link', { name: '← Back to My products' }).click();
+    await page.waitForURL(`${BASE}/my/products`);
+    await page.getByRole('heading', { name: 'My products' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: productName }).waitFor();
+    await page.getByRole('link', { name: '← Back to My products' }).waitFor();
+    assert.equal(await page.getByText('Your changes are saved.').count(), 0, 'no flash after Back');
+  });
+
+  test('a visitor’s page load asks no token refresh, and a page past the last is explained in words', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const p = await newPage(ctx);
+      const refreshes = [];
+      const failures = [];
+      p.on('request', (r) => {
+        if (r.url().includes('/api/auth/token/refresh')) refreshes.push(r.method());
+      });
+      p.on('console', (m) => {
+        if (m.type() === 'error') failures.push(m.text());
+      });
+      await p.goto(`${BASE}/`);
+      await p.getByRole('heading', { name: /results?$/ }).waitFor();
+      await p.getByRole('link', { name: 'Log in' }).first().waitFor();
+      await p.goto(`${BASE}/?q=${encodeURIComponent(word)}&page=99`);
+      await p.getByText('That page is past the last one we show.').waitFor();
+      assert.equal(await p.getByText(/malformed|page:|problems\//).count(), 0, 'no technical words');
+      await p.getByRole('link', { name: 'Go to page 1' }).click();
+      await p.getByRole('heading', { name: `for “${word}”` }).waitFor();
+      assert.deepEqual(refreshes, [], 'no refresh request without a session');
+      assert.deepEqual(failures, [], 'no errors in the console');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('a product named like markup shows as text and runs nothing', async () => {
     xssPath = await createProduct(page, { name: xssName, price: 1, description: '<script>alert(2)</script>' });
     const title = page.getByRole('heading', { level: 1 });

@@ -1,6 +1,6 @@
 import { request, queryString } from './http';
 import { ApiError } from './problem';
-import { acceptToken, clearSession, getAccessToken, refreshAccessToken, setUser } from './session';
+import { acceptToken, clearSession, getAccessToken, hasSessionHint, refreshAccessToken, setSessionHint, setUser } from './session';
 import type { AdminUser, Page, Role, TokenResponse, User } from './types';
 
 export function register(input: { email: string; password: string; displayName: string }): Promise<User> {
@@ -36,6 +36,11 @@ export function resetRestoreForTests(): void {
 }
 
 async function doRestore(): Promise<User | null> {
+  // Never signed in here (or signed out): no refresh cookie to spend, so no request.
+  if (!hasSessionHint()) {
+    clearSession();
+    return null;
+  }
   const outcome = await refreshAccessToken();
   if (outcome !== 'ok') {
     clearSession();
@@ -59,6 +64,7 @@ export async function logout(): Promise<void> {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     });
   } finally {
+    setSessionHint(false);
     clearSession();
   }
 }
@@ -128,5 +134,6 @@ export function changeEmail(newEmail: string, password: string): Promise<void> {
 
 export async function deleteAccount(password: string): Promise<void> {
   await request<void>('/api/auth/me/delete', { method: 'POST', auth: true, body: { password } });
+  setSessionHint(false);
   clearSession();
 }

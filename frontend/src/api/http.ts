@@ -1,5 +1,5 @@
 import { ApiError, networkError, toProblem } from './problem';
-import { getAccessToken, notifyAuthLost, refreshAccessToken } from './session';
+import { getAccessToken, hasSessionHint, notifyAuthLost, refreshAccessToken } from './session';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,6 +74,7 @@ function authLost(): ApiError {
  */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
   if (opts.auth && !getAccessToken()) {
+    if (!hasSessionHint()) throw authLost(); // no session in this browser: nothing to refresh
     const outcome = await refreshAccessToken();
     if (outcome === 'denied') throw authLost();
     if (outcome === 'unreachable') throw networkError();

@@ -38,13 +38,13 @@ export class ApiError extends Error {
 
 const FALLBACK_TITLES: Record<number, string> = {
   0: 'Could not reach the server. Check your connection and try again.',
-  400: 'The request was not understood.',
+  400: 'Something in that request was not right. Please check it and try again.',
   401: 'Please log in.',
   403: 'You are not allowed to do that.',
-  404: 'Not found.',
-  409: 'That conflicts with existing data.',
-  412: 'Someone else changed this in the meantime.',
-  413: 'That is too large.',
+  404: 'We could not find that. It may have been removed.',
+  409: 'That clashes with something that already exists.',
+  412: 'Someone else changed this in the meantime. Reload to see the latest version.',
+  413: 'That is too large to send.',
   422: 'Some fields need attention.',
   429: 'Too many attempts. Please wait a moment.',
   503: 'The service is busy. Please try again shortly.',
@@ -85,14 +85,40 @@ export function networkError(): ApiError {
   return new ApiError({ type: 'about:blank', title: FALLBACK_TITLES[0]!, status: 0 });
 }
 
-/** A message fit to show a person for any thrown value. */
-export function messageOf(err: unknown): string {
-  if (err instanceof ApiError) {
-    const p = err.problem;
-    if (err.status === 429 && err.retryAfterSeconds) {
-      return `${p.title} Try again in ${err.retryAfterSeconds} s.`;
-    }
-    return p.detail && p.detail !== p.title ? `${p.title} ${p.detail}` : p.title;
+/** "30 seconds", "about 5 minutes", "about 2 hours": a wait as people say it. */
+export function humanWait(seconds: number): string {
+  if (seconds < 60) {
+    const s = Math.max(1, Math.ceil(seconds));
+    return `${s} ${s === 1 ? 'second' : 'seconds'}`;
   }
-  return 'Something went wrong. Please try again.';
+  if (seconds < 3600) {
+    const m = Math.ceil(seconds / 60);
+    return `${m === 1 ? 'a minute' : `about ${m} minutes`}`;
+  }
+  const h = Math.ceil(seconds / 3600);
+  return h === 1 ? 'about an hour' : `about ${h} hours`;
+}
+
+/** The server's own sentences for people, by problem type; the rest get ours by status. */
+const SERVER_WORDED = new Set(['email-not-verified', 'invalid-token', 'conflict', 'validation']);
+
+/**
+ * A message fit to show a person for any thrown value: never a problem type, a status code, a
+ * field name or seconds counted to the unit.
+ */
+export function messageOf(err: unknown): string {
+  if (!(err instanceof ApiError)) return 'Something went wrong. Please try again.';
+  const p = err.problem;
+  const fields = Object.values(err.fieldErrors).flat();
+  if (err.status === 429) {
+    return err.retryAfterSeconds
+      ? `Too many attempts. Please try again in ${humanWait(err.retryAfterSeconds)}.`
+      : FALLBACK_TITLES[429]!;
+  }
+  if (SERVER_WORDED.has(err.slug)) {
+    if (fields.length) return fields.join(' ');
+    if (p.detail) return p.detail;
+  }
+  if (err.status === 400 && fields.length) return fields.join(' ');
+  return FALLBACK_TITLES[err.status] ?? (err.status >= 500 ? 'Something went wrong on our side. Please try again.' : 'Something went wrong. Please try again.');
 }

@@ -17,6 +17,30 @@ type RefreshOutcome = 'ok' | 'denied' | 'unreachable';
 const REFRESH_MARGIN_SECONDS = 60;
 const MIN_REFRESH_DELAY_SECONDS = 5;
 
+/**
+ * Set in localStorage while this browser has a session, so a page load without one asks no
+ * refresh (the refresh cookie is HttpOnly: script cannot see whether it is there). See
+ * docs/decisions/0081-no-refresh-without-a-session.md.
+ */
+const SESSION_HINT_KEY = 'covacha.signedIn';
+
+export function hasSessionHint(): boolean {
+  try {
+    return window.localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return true; // storage blocked: ask the server, as before
+  }
+}
+
+export function setSessionHint(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SESSION_HINT_KEY, '1');
+    else window.localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    /* storage blocked: every load asks the server */
+  }
+}
+
 let accessToken: string | null = null;
 let snapshot: SessionSnapshot = { status: 'restoring', user: null };
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -54,6 +78,7 @@ function scheduleRefresh(expiresInSeconds: number): void {
 /** Stores a freshly issued token and plans its renewal. */
 export function acceptToken(token: TokenResponse): void {
   accessToken = token.accessToken;
+  setSessionHint(true);
   scheduleRefresh(token.expiresIn);
 }
 
@@ -101,6 +126,7 @@ async function postRefresh(): Promise<RefreshOutcome> {
     }
   }
   if (res.status === 401 || res.status === 403 || res.status === 400) {
+    setSessionHint(false);
     clearSession();
     return 'denied';
   }

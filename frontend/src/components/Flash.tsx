@@ -1,17 +1,42 @@
-import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { Alert } from './Alert';
 
 export interface FlashState {
   flash?: string;
 }
 
-/** A one-off success message handed over through navigation state ("Product deleted."). */
+/**
+ * A one-off success message handed over through navigation state ("Product deleted."). It is
+ * shown once: as soon as it arrives it is taken out of the history entry, so a reload or coming
+ * Back to the page does not say it again.
+ */
 export function Flash() {
   const location = useLocation();
-  const message = (location.state as FlashState | null)?.flash ?? null;
+  const navigate = useNavigate();
+  const state = location.state as (FlashState & Record<string, unknown>) | null;
+  const message = state?.flash ?? null;
   const [shown, setShown] = useState<string | null>(message);
-  useEffect(() => setShown(message), [message, location.key]);
+  // The entry rewritten without its message is still the page that showed it: keep it on screen.
+  const rewriting = useRef(false);
+
+  useEffect(() => {
+    if (message) {
+      setShown(message);
+      const { flash: _, ...rest } = state ?? {};
+      rewriting.current = true;
+      void navigate(
+        { pathname: location.pathname, search: location.search, hash: location.hash },
+        { replace: true, state: Object.keys(rest).length ? rest : null },
+      );
+    } else if (rewriting.current) {
+      rewriting.current = false;
+    } else {
+      setShown(null);
+    }
+    // Runs once per history entry arrived at.
+  }, [location.key]);
+
   if (!shown) return null;
   return (
     <div className="flash">

@@ -16,6 +16,7 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 }
 
 beforeEach(() => {
+  window.localStorage.clear();
   resetSessionForTests();
   resetRestoreForTests();
   resetCategoriesCacheForTests();

@@ -2,6 +2,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import { MemoryRouter, useLocation, useNavigate, type NavigateFunction } from 'react-router-dom';
 import { vi } from 'vitest';
 import { App } from '../App';
+import { setSessionHint } from '../api/session';
 import type { Product, User } from '../api/types';
 
 export interface MockResponse {
@@ -60,8 +61,12 @@ export const alice: User = { id: 'u-alice', email: 'alice@example.com', displayN
 export const bob: User = { id: 'u-bob', email: 'bob@example.com', displayName: 'Bob', role: 'user' };
 export const admin: User = { id: 'u-admin', email: 'admin@example.com', displayName: 'Ada Admin', role: 'admin' };
 
-/** Routes for a page load: signed in as `user` (refresh cookie valid) or anonymous. */
+/**
+ * Routes for a page load: signed in as `user` (refresh cookie valid, and the browser remembers a
+ * session) or anonymous (a stale cookie the server refuses, should the app ask).
+ */
 export function sessionRoutes(user: User | null): Record<string, MockResponse | Handler> {
+  setSessionHint(!!user);
   if (!user) {
     return {
       'POST /api/auth/token/refresh': {

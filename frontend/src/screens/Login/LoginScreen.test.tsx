@@ -1,6 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { resetRestoreForTests } from '../../api/auth';
+import { hasSessionHint, resetSessionForTests, setSessionHint } from '../../api/session';
 import { alice, categoriesRoute, mockApi, problem, renderApp, sessionRoutes } from '../../test/utils';
 
 const token = { accessToken: 'tok-1', tokenType: 'Bearer', expiresIn: 900 };
@@ -23,7 +25,8 @@ describe('Log in, log out and the session', () => {
     await user.type(screen.getByLabelText(/^Password/), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That email and password do not match an account.');
-    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(1); // only the one on load
+    // This browser never had a session: nothing to refresh, on load or after a wrong password.
+    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(0);
 
     await user.clear(screen.getByLabelText(/^Password/));
     await user.type(screen.getByLabelText(/^Password/), 'correct horse');
@@ -44,6 +47,7 @@ describe('Log in, log out and the session', () => {
   });
 
   it('on a 401 that a refresh cannot fix, goes to log in and remembers the page', async () => {
+    setSessionHint(true);
     let refreshes = 0;
     mockApi({
       ...categoriesRoute,
@@ -56,6 +60,39 @@ describe('Log in, log out and the session', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/login?next=%2Fmy%2Fproducts'));
     expect(refreshes).toBe(2);
     expect(screen.getByRole('link', { name: 'Log in' })).toBeInTheDocument();
+  });
+
+  it('an anonymous visit asks no token refresh: no session in this browser, nothing to refresh', async () => {
+    const api = mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'GET /api/search': { body: { total: 0, page: 1, pageSize: 20, items: [], facets: { category: {} } } },
+    });
+    renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Log in' })).toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/search')).toHaveLength(1);
+    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(0);
+  });
+
+  it('a remembered session whose cookie is gone is asked about once, then forgotten', async () => {
+    setSessionHint(true);
+    const api = mockApi({
+      ...categoriesRoute,
+      'POST /api/auth/token/refresh': problem(401, 'unauthorized'),
+      'GET /api/search': { body: { total: 0, page: 1, pageSize: 20, items: [], facets: { category: {} } } },
+    });
+    const first = renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Log in' })).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(1);
+    expect(hasSessionHint()).toBe(false);
+
+    // The next page load asks nothing.
+    first.unmount();
+    resetSessionForTests();
+    resetRestoreForTests();
+    renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Log in' })).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/auth/token/refresh')).toHaveLength(1);
   });
 
   it('logs out: calls the API, forgets the user and goes home', async () => {
@@ -72,6 +109,7 @@ describe('Log in, log out and the session', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
     expect(api.callsTo('POST', '/api/auth/logout')).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Log in' })).toBeInTheDocument();
+    expect(hasSessionHint()).toBe(false); // the next page load asks no refresh
     expect(screen.queryByRole('link', { name: 'My products' })).toBeNull();
   });
 

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductImage } from '../../components/ProductImage';
 import { Spinner } from '../../components/Spinner';
 import { StockBadge } from '../../components/StockBadge';
+import { MY_PRODUCTS_BACK } from '../../lib/backLink';
 import { formatDate, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
@@ -124,7 +125,9 @@ export function MyProductsScreen() {
               <ProductImage url={p.imageUrl} alt="" className="owned__image" />
               <div className="owned__body">
                 <h2 className="owned__name">
-                  <Link to={`/products/${encodeURIComponent(p.id)}`}>{p.name}</Link>
+                  <Link to={`/products/${encodeURIComponent(p.id)}`} state={MY_PRODUCTS_BACK}>
+                    {p.name}
+                  </Link>
                 </h2>
                 <p className="owned__meta">
                   <span className="price">{formatPrice(p.price, p.currency)}</span>
@@ -134,12 +137,13 @@ export function MyProductsScreen() {
                   <span>Updated {formatDate(p.updatedAt)}</span>
                 </p>
                 <p>
-                  <StockBadge stock={p.stock} /> <span className="muted">{p.stock} in stock</span>
+                  <StockBadge stock={p.stock} count />
                 </p>
               </div>
               <div className="owned__actions">
                 <Link
                   to={`/products/${encodeURIComponent(p.id)}/edit`}
+                  state={MY_PRODUCTS_BACK}
                   className="btn btn--secondary btn--small"
                   aria-label={`Edit ${p.name}`}
                 >

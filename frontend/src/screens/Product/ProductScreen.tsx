@@ -11,6 +11,7 @@ import { Spinner } from '../../components/Spinner';
 import { StockBadge } from '../../components/StockBadge';
 import { formatDate, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
+import { backLinkOf } from '../../lib/backLink';
 import { useCategories } from '../../lib/useCategories';
 
 type Load =
@@ -32,7 +33,7 @@ export function ProductScreen() {
   const product = load.status === 'ok' ? load.product.value : null;
   const canManage = useCanManage(product?.ownerId);
   useDocumentTitle(product?.name ?? (load.status === 'missing' ? 'Product not found' : 'Product'));
-  const backTo = (location.state as { from?: string } | null)?.from ?? '/';
+  const back = backLinkOf(location.state);
 
   const fetchProduct = useCallback(
     (signal?: AbortSignal) => {
@@ -106,7 +107,7 @@ export function ProductScreen() {
   return (
     <article className="page product-page" aria-labelledby="product-title">
       <p className="breadcrumb">
-        <Link to={backTo}>← Back to results</Link>
+        <Link to={back.from}>← {back.label}</Link>
       </p>
       {actionError && <Alert kind="warning">{actionError}</Alert>}
       <div className="product">
@@ -120,12 +121,11 @@ export function ProductScreen() {
           </h1>
           <p className="product__price price price--large">{formatPrice(p.price, p.currency)}</p>
           <p className="product__stock">
-            <StockBadge stock={p.stock} />{' '}
-            <span className="muted">{p.stock > 0 ? `${p.stock} available` : 'None available right now'}</span>
+            <StockBadge stock={p.stock} count />
           </p>
           {canManage && (
             <div className="product__actions" role="group" aria-label="Manage product">
-              <Link to={`/products/${encodeURIComponent(p.id)}/edit`} className="btn btn--primary">
+              <Link to={`/products/${encodeURIComponent(p.id)}/edit`} state={back.state} className="btn btn--primary">
                 Edit
               </Link>
               <button type="button" className="btn btn--danger-outline" onClick={() => setConfirming(true)}>

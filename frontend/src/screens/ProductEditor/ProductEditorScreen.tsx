@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, messageOf } from '../../api/problem';
 import { createProduct, getProduct, updateProduct } from '../../api/products';
 import type { Product } from '../../api/types';
@@ -7,6 +7,7 @@ import { useCanManage } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Spinner } from '../../components/Spinner';
+import { backLinkOf, MY_PRODUCTS_BACK } from '../../lib/backLink';
 import { formatPrice } from '../../lib/format';
 import { parseAmount } from '../../lib/money';
 import { useCurrencies } from '../../lib/useCurrencies';
@@ -31,6 +32,7 @@ export function ProductEditorScreen() {
   const { id } = useParams();
   const editing = id !== undefined;
   const navigate = useNavigate();
+  const back = backLinkOf(useLocation().state).state;
   const { categories, nameOf } = useCategories();
   const { currencies, infoOf } = useCurrencies();
   useDocumentTitle(editing ? 'Edit product' : 'New product');
@@ -97,7 +99,8 @@ export function ProductEditorScreen() {
         editing && etag ? await updateProduct(id, toInput(values, currency), etag) : await createProduct(toInput(values, currency));
       navigate(`/products/${encodeURIComponent(saved.value.id)}`, {
         replace: editing,
-        state: { flash: editing ? 'Your changes are saved.' : 'Your product is published.' },
+        // The product page's back-link still goes where the user came from (My products, a search).
+        state: { flash: editing ? 'Your changes are saved.' : 'Your product is published.', ...(back ?? MY_PRODUCTS_BACK) },
       });
     } catch (err) {
       setBusy(false);
@@ -179,7 +182,7 @@ export function ProductEditorScreen() {
   return (
     <section className="page narrow editor-page" aria-labelledby="editor-title">
       <p className="breadcrumb">
-        <Link to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'}>
+        <Link to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'} state={editing ? back : null}>
           ← {editing ? 'Back to product' : 'My products'}
         </Link>
       </p>
@@ -310,7 +313,11 @@ export function ProductEditorScreen() {
           <button type="submit" className="btn btn--primary" disabled={busy} aria-busy={busy || undefined}>
             {busy ? 'Saving…' : editing ? 'Save changes' : 'Publish product'}
           </button>
-          <Link to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'} className="btn btn--ghost">
+          <Link
+            to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'}
+            state={editing ? back : null}
+            className="btn btn--ghost"
+          >
             Cancel
           </Link>
         </div>

@@ -211,7 +211,7 @@ describe('SearchScreen', () => {
     renderApp('/?q=lamp');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('We could not load results.');
-    expect(alert).toHaveTextContent('Search is unavailable');
+    expect(alert).toHaveTextContent('The service is busy. Please try again shortly.');
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'Desk lamp' })).toBeInTheDocument();
@@ -233,6 +233,15 @@ describe('SearchScreen', () => {
     expect(screen.getByText('<b>bold</b>')).toBeInTheDocument();
     expect(container.querySelectorAll('img')).toHaveLength(0);
     expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('a page past the 1,000 results Search serves is explained in words, without asking for it', async () => {
+    const api = mockApi({ ...sessionRoutes(null), ...categoriesRoute, 'GET /api/search': problem(400, 'bad-request') });
+    renderApp('/?q=lamp&page=99');
+    expect(await screen.findByText('That page is past the last one we show.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to page 1' })).toHaveAttribute('href', '/?q=lamp');
+    expect(screen.queryByText(/malformed|page:/)).toBeNull();
+    expect(api.callsTo('GET', '/api/search')).toHaveLength(0);
   });
 
   it('links to other pages and keeps the other parameters', async () => {

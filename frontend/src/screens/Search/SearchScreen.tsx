@@ -114,9 +114,15 @@ export function SearchScreen() {
     writeDraft.current(debouncedText);
   }, [debouncedText]);
 
+  // Search serves the first 1,000 hits of a query; a page past them (an old link, an edited URL)
+  // is answered here in words, without asking for what the server refuses.
+  const lastServedPage = Math.ceil(MAX_RESULT_WINDOW / PAGE_SIZE);
+  const beyond = query.page > lastServedPage;
+
   useEffect(() => {
     const ac = new AbortController();
     const q = parseQuery(new URLSearchParams(queryKey));
+    if (q.page > lastServedPage) return;
     setLoad((l) => ({ status: 'loading', data: l.data, shownQ: l.shownQ }));
     search(q, ac.signal)
       .then((data) => setLoad({ status: 'ok', data, shownQ: q.q.trim() }))
@@ -125,7 +131,7 @@ export function SearchScreen() {
         setLoad((l) => ({ status: 'error', data: l.data, shownQ: l.shownQ, message: messageOf(err) }));
       });
     return () => ac.abort();
-  }, [queryKey, retry]);
+  }, [queryKey, retry, lastServedPage]);
 
   const data = load.data;
   const pageSize = data?.pageSize || PAGE_SIZE;
@@ -183,14 +189,16 @@ export function SearchScreen() {
           />
         </div>
 
-        <section className="results" aria-labelledby="results-heading" aria-busy={load.status === 'loading'}>
+        <section className="results" aria-labelledby="results-heading" aria-busy={!beyond && load.status === 'loading'}>
           <div className="results__bar">
             <h2 id="results-heading" className="results__count" aria-live="polite">
-              {data
-                ? `${pluralize(data.total, 'result', 'results')}${load.shownQ ? ` for “${load.shownQ}”` : ''}`
-                : load.status === 'error'
-                  ? 'Search unavailable'
-                  : 'Searching…'}
+              {beyond
+                ? 'Past the last page'
+                : data
+                  ? `${pluralize(data.total, 'result', 'results')}${load.shownQ ? ` for “${load.shownQ}”` : ''}`
+                  : load.status === 'error'
+                    ? 'Search unavailable'
+                    : 'Searching…'}
             </h2>
             <label className="sort">
               <span>Sort by</span>
@@ -208,13 +216,28 @@ export function SearchScreen() {
             </label>
           </div>
 
-          {load.status === 'error' && (
+          {beyond && (
+            <div className="empty-state">
+              <p className="empty-state__title">That page is past the last one we show.</p>
+              <p className="muted">
+                Only the first {MAX_RESULT_WINDOW.toLocaleString('en-US')} results of a search are shown. Add words or a
+                filter to narrow it down.
+              </p>
+              <div className="empty-state__actions">
+                <Link className="btn btn--secondary" to={hrefFor(1)}>
+                  Go to page 1
+                </Link>
+              </div>
+            </div>
+          )}
+
+          {!beyond && load.status === 'error' && (
             <Alert kind="error" title="We could not load results." onRetry={() => setRetry((r) => r + 1)}>
               {load.message}
             </Alert>
           )}
 
-          {!data && load.status === 'loading' && (
+          {!beyond && !data && load.status === 'loading' && (
             <ul className="results__grid" aria-label="Loading results">
               {Array.from({ length: 6 }, (_, i) => (
                 <ResultSkeleton key={i} />
@@ -222,7 +245,7 @@ export function SearchScreen() {
             </ul>
           )}
 
-          {data && data.items.length === 0 && load.status !== 'error' && (
+          {!beyond && data && data.items.length === 0 && load.status !== 'error' && (
             <div className="empty-state">
               <p className="empty-state__title">No products match.</p>
               <p className="muted">
@@ -249,7 +272,7 @@ export function SearchScreen() {
             </div>
           )}
 
-          {data && data.items.length > 0 && (
+          {!beyond && data && data.items.length > 0 && (
             <>
               <ul className={`results__grid${load.status === 'loading' ? ' results__grid--stale' : ''}`}>
                 {data.items.map((hit) => (
