@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Covacha.Auth;
 using Covacha.Deploy.Tests.Support;
@@ -11,6 +12,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace Covacha.Deploy.Tests;
 
@@ -83,8 +86,39 @@ public sealed class WorkerHostTests
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
     }
 
+    [Theory]
+    [InlineData("auth", AuthServices.ServiceName)]
+    [InlineData("products", ProductsServices.ServiceName)]
+    [InlineData("search-indexer", SearchServices.ServiceName)]
+    public void WorkerHost_ReportsTelemetryAsTheWorkerDocuments(string deployment, string serviceName)
+    {
+        var (definition, _) = AppOf(deployment);
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, StartupSettingsTests.AppContainer(overlay, "Deployment", deployment));
+
+        using var host = FunctionsAppRunner.CreateBuilder(Arguments(environment), definition).Build();
+
+        // UseFunctionsWorkerDefaults: the capability that stops the Functions host from reporting
+        // invocations on the worker's behalf, and the worker's invocation spans traced.
+        var worker = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        Assert.Equal(bool.TrueString, worker.Capabilities["WorkerOpenTelemetryEnabled"]);
+        var tracing = host.Services.GetRequiredService<TracerProvider>();
+        using (var invocations = new ActivitySource("Microsoft.Azure.Functions.Worker"))
+        {
+            Assert.True(invocations.HasListeners());
+        }
+
+        // The worker's resource detector names the service after the assembly; the app's own name
+        // (the cloud role name in Application Insights) must win, under every host alike.
+        var resource = tracing.GetResource().Attributes.ToDictionary(a => a.Key, a => a.Value);
+        Assert.Equal(serviceName, resource["service.name"]);
+        // The Functions host in the same pod takes its role name from OTEL_SERVICE_NAME: the same one.
+        Assert.Equal(serviceName, environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal("dotnetiso", resource["ai.sdk.prefix"].ToString()?.Split(':')[0]);
+    }
+
     /// <summary>The pod's environment as command-line settings (what the host would read from the environment), plus a Functions host endpoint.</summary>
-    private static string[] Arguments(IReadOnlyDictionary<string, string> environment) =>
+    internal static string[] Arguments(IReadOnlyDictionary<string, string> environment) =>
     [
         "--Functions:Worker:HostEndpoint=http://127.0.0.1:9",
         "--Functions:Worker:WorkerId=" + Guid.NewGuid(),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Covacha.DevHost;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Covacha.Testing;
@@ -29,6 +30,11 @@ public class CovachaHost : IAsyncLifetime
     public string AdminEmail { get; } = "admin@covacha.test";
     public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N");
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Services a test class adds to one app (by name: auth, products, search) after its composition root.</summary>
+    protected virtual void ConfigureApp(string app, IServiceCollection services)
+    {
+    }
 
     /// <summary>Settings a test class adds to (or overrides in) the host's configuration.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>();
@@ -70,7 +76,7 @@ public class CovachaHost : IAsyncLifetime
             settings[key] = value;
         }
 
-        _app = await DevHostApplication.BuildAsync([], settings);
+        _app = await DevHostApplication.BuildAsync([], settings, configureApp: ConfigureApp);
         await _app.StartAsync();
         Client = OpenApiValidatingHandler.CreateClient(BaseAddress);
     }

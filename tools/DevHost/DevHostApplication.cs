@@ -11,7 +11,13 @@ namespace Covacha.DevHost;
 /// </summary>
 public static class DevHostApplication
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    /// <param name="configureApp">
+    /// Called with each app's name and services after its composition root (tests attach an
+    /// in-memory trace exporter to an app's own tracer provider this way).
+    /// </param>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args, IDictionary<string, string?>? overrides = null,
+        Action<string, IServiceCollection>? configureApp = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         var portSetting = overrides?.TryGetValue("COVACHA_PORT", out var fromOverrides) == true
@@ -36,7 +42,8 @@ public static class DevHostApplication
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         foreach (var functionApp in apps)
         {
-            await functionApp.StartAsync(app.Configuration, loggerFactory, cancellationToken);
+            await functionApp.StartAsync(app.Configuration, loggerFactory,
+                services => configureApp?.Invoke(functionApp.Name, services), cancellationToken);
         }
 
         // After the server has drained (ApplicationStopped, not Stopping): requests in flight finish

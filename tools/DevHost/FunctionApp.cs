@@ -21,7 +21,12 @@ public sealed class FunctionApp(string name, Assembly assembly, Action<IServiceC
 
     public IReadOnlyList<FunctionRoute> Routes => FunctionCatalog.Discover(Name, Assembly);
 
-    public async Task StartAsync(IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public Task StartAsync(IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        StartAsync(configuration, loggerFactory, configure: null, cancellationToken);
+
+    /// <param name="configure">Runs after the app's composition root (the dev host's callers add test services this way).</param>
+    public async Task StartAsync(
+        IConfiguration configuration, ILoggerFactory loggerFactory, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -33,6 +38,7 @@ public sealed class FunctionApp(string name, Assembly assembly, Action<IServiceC
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddMvcCore();
         compose(builder.Services, builder.Configuration);
+        configure?.Invoke(builder.Services);
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);
     }

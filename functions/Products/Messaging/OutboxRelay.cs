@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Covacha.Products.Model;
 using Covacha.Shared.Events;
 using Covacha.Shared.Messaging;
@@ -201,6 +202,8 @@ public sealed class OutboxRelay(
 
     private static async Task PublishAsync(IChannel channel, OutboxRow row, CancellationToken cancellationToken)
     {
+        using var activity = OutboxTracing.StartPublish(row.EventId, row.RoutingKey, row.Traceparent);
+        var traceparent = Traceparent.Of(activity) ?? row.Traceparent;
         var properties = new BasicProperties
         {
             MessageId = row.EventId.ToString(),
@@ -210,12 +213,20 @@ public sealed class OutboxRelay(
             Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
             AppId = "covacha-products",
         };
-        if (row.Traceparent is not null)
+        if (traceparent is not null)
         {
-            properties.Headers = new Dictionary<string, object?> { [Traceparent.Header] = row.Traceparent };
+            properties.Headers = new Dictionary<string, object?> { [Traceparent.Header] = traceparent };
         }
 
-        await channel.BasicPublishAsync(ProductEvents.Exchange, row.RoutingKey, mandatory: true, properties, row.Payload, cancellationToken);
+        try
+        {
+            await channel.BasicPublishAsync(ProductEvents.Exchange, row.RoutingKey, mandatory: true, properties, row.Payload, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
     }
 
     private async Task<IChannel?> EnsureChannelAsync(CancellationToken cancellationToken)

@@ -234,10 +234,18 @@ public sealed class ProductEventConsumer(
         }
     }
 
+    /// <summary>
+    /// One span for the batch's write. When its messages carry one trace context, the span continues
+    /// that trace (its parent is the relay's publish span); a batch that mixes several links each
+    /// of them instead, so it shows up from every trace.
+    /// </summary>
     private static Activity? StartActivity(List<(Delivery Delivery, ProductChange Change)> items)
     {
-        var parent = Traceparent.Parse(items[0].Delivery.Headers);
-        var activity = Activities.StartActivity("search.apply product-events", ActivityKind.Consumer, parent);
+        var contexts = items.Select(i => Traceparent.Parse(i.Delivery.Headers)).Where(c => c != default).Distinct().ToList();
+        var activity = contexts.Count == 1
+            ? Activities.StartActivity("search.apply product-events", ActivityKind.Consumer, contexts[0])
+            : Activities.StartActivity("search.apply product-events", ActivityKind.Consumer, default(ActivityContext),
+                links: contexts.Select(c => new ActivityLink(c)));
         activity?.SetTag("messaging.system", "rabbitmq");
         activity?.SetTag("messaging.destination.name", ProductEvents.SearchQueue);
         activity?.SetTag("messaging.batch.message_count", items.Count);

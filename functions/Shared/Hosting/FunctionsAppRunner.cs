@@ -1,6 +1,8 @@
 using Covacha.Shared.Data;
 using Covacha.Shared.Pipeline;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Covacha.Shared.Hosting;
@@ -34,6 +36,12 @@ public static class FunctionsAppRunner
         AppDefaults.AddSettings(builder.Configuration);
         builder.ConfigureFunctionsWebApplication();
         builder.UseRequestPipeline();
+
+        // The worker's OpenTelemetry defaults come before the app's telemetry (and its Azure Monitor
+        // exporter): they tell the Functions host not to report invocations on the worker's behalf
+        // (with host.json's telemetryMode, no duplicates) and add the worker's invocation spans.
+        // The app's own service name, set after them, stays the resource's name.
+        builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         app.AddServices(builder.Services, builder.Configuration);
         return builder;
     }

@@ -8,7 +8,11 @@ public static class Traceparent
 {
     public const string Header = "traceparent";
 
-    public static string? Current() => Activity.Current?.Id is { } id && Activity.Current.IdFormat == ActivityIdFormat.W3C ? id : null;
+    public static string? Current() => Of(Activity.Current);
+
+    /// <summary>The W3C <c>traceparent</c> of <paramref name="activity"/>, or null without one.</summary>
+    public static string? Of(Activity? activity) =>
+        activity is { IdFormat: ActivityIdFormat.W3C, Id: { } id } ? id : null;
 
     public static ActivityContext Parse(IDictionary<string, object?>? headers)
     {
@@ -17,7 +21,9 @@ public static class Traceparent
             return default;
         }
 
-        var text = raw is byte[] bytes ? Encoding.UTF8.GetString(bytes) : raw.ToString();
-        return ActivityContext.TryParse(text, null, out var context) ? context : default;
+        return Parse(raw is byte[] bytes ? Encoding.UTF8.GetString(bytes) : raw.ToString());
     }
+
+    public static ActivityContext Parse(string? traceparent) =>
+        ActivityContext.TryParse(traceparent, null, isRemote: true, out var context) ? context : default;
 }
