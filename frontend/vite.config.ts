@@ -22,6 +22,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Tests that type whole searches and walk the history take a few seconds on a busy 2-core
+    // machine; the default 5 s failed them there with nothing wrong.
+    testTimeout: 20_000,
     restoreMocks: true,
     unstubGlobals: true,
   },

@@ -282,6 +282,18 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await box.press('ArrowDown');
     await box.press('Enter');
     await page.waitForURL(`${BASE}${productPath}`);
+
+    // What matched is marked in the suggestion, with one typo or no accents forgiven.
+    await page.goto(`${BASE}/`);
+    await box.pressSequentially(typo);
+    const byTypo = page.getByRole('option', { name: productName });
+    await byTypo.waitFor({ timeout: INDEX_DEADLINE_MS });
+    assert.deepEqual(await byTypo.locator('mark').allTextContents(), [word]);
+    await box.fill('');
+    await box.pressSequentially(`lampara ${word.slice(0, 3)}`);
+    const unaccented = page.getByRole('option', { name: productName });
+    await unaccented.waitFor({ timeout: INDEX_DEADLINE_MS });
+    assert.deepEqual(await unaccented.locator('mark').allTextContents(), ['Lámpara', word.slice(0, 3)]);
   });
 
   test('search history: typing replaces its entry, Enter and filters add one, Back and Forward move', async () => {

@@ -103,7 +103,7 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
 
       <form className="filters__group" onSubmit={applyPrice} aria-labelledby="price-legend" noValidate>
         <p id="price-legend" className="legend">
-          Price{codes.length === 1 ? ` (${code})` : ''}
+          Price
         </p>
         {codes.length > 1 && (
           <label className="price-range__currency">
