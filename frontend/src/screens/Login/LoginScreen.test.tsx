@@ -37,6 +37,22 @@ describe('Log in, log out and the session', () => {
     expect(api.callsTo('GET', '/api/auth/me')[0]!.headers.get('Authorization')).toBe('Bearer tok-1');
   });
 
+  it('a login throttle says how long to wait in words people use', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      ...sessionRoutes(null),
+      ...categoriesRoute,
+      'POST /api/auth/token': { ...problem(429, 'too-many-requests', { title: 'Too many requests.', detail: 'Wait before trying again.' }), headers: { 'Retry-After': '293' } },
+    });
+    renderApp('/login');
+    await user.type(await screen.findByLabelText(/^Email/), 'alice@example.com');
+    await user.type(screen.getByLabelText(/^Password/), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Too many attempts. Please try again in about 5 minutes.');
+    expect(alert).not.toHaveTextContent(/293|\bs\.|Too many requests/);
+  });
+
   it('restores the session from the refresh cookie on load', async () => {
     const api = mockApi({ ...sessionRoutes(alice), ...categoriesRoute, 'GET /api/products': { body: { items: [], nextCursor: null } } });
     renderApp('/my/products');
