@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Covacha.Search.Bench;
+using Covacha.Search.Data;
 using Covacha.Search.Data.Postgres;
 using Covacha.Search.Index;
 using Covacha.Search.Messaging;
@@ -22,6 +23,8 @@ using RabbitMQ.Client;
 //   index     <pg> <clients> <seconds> [mix]        the same queries against an in-memory index loaded from <pg> (no HTTP)
 //   compare   <pg> <clients> <seconds> [rounds]     today's index against the baseline copy (bench/Search/Baseline) loaded from the same feed in one process:
 //                                                   heap, load time, identical results, then one- and two-word runs interleaved, medians
+//   start     <pg> [<pg> ...]                       cold start of the in-memory index per database: from the whole change feed, then from a
+//                                                   snapshot written beside the read model (the database is migrated first); same answers checked
 //   decode    (no arguments)                        decoding 20,000 generated descriptions from the compact index's text dictionary
 //   fold      <count>                               text folding per product: the table path against decomposing, side by side
 //   publish   <amqp> <count>                        fill search.product-events (run with the indexer stopped)
@@ -35,6 +38,7 @@ switch (command)
     case "db": await DbLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "index": await IndexLoadAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args.ElementAtOrDefault(4) ?? "both"); break;
     case "compare": await CompareAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args.ElementAtOrDefault(4) ?? "3", CultureInfo.InvariantCulture)); break;
+    case "start": await StartAsync(args[1..]); break;
     case "decode": Decode(); break;
     case "fold": Fold(int.Parse(args[1], CultureInfo.InvariantCulture)); break;
     case "publish": await PublishAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)); break;
@@ -175,6 +179,57 @@ static async Task IndexLoadAsync(string pg, int clients, int seconds, string mix
         await Task.Yield(); // each client takes its turn on the thread pool, as requests would
         index.Search(Query(q));
     });
+}
+
+static async Task StartAsync(string[] databases)
+{
+    foreach (var pg in databases)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(pg);
+        await new SchemaMigrator(dataSource, typeof(SearchIndex).Assembly, "search", NullLogger.Instance).MigrateAsync(CancellationToken.None);
+        var store = new PostgresSearchStore(dataSource);
+        var snapshots = new PostgresIndexSnapshotStore(dataSource);
+        SearchIndexFollower Follower(SearchIndex index, PostgresIndexSnapshotStore? from) =>
+            new(index, store, Options.Create(new SearchOptions()), NullLogger<SearchIndexFollower>.Instance, from);
+        var queries = Queries("one", 7).Concat(Queries("two", 7)).Distinct().ToList();
+        List<(long Total, Guid? First)> Answers(SearchIndex index) => queries
+            .Select(q => index.Search(new SearchQuery(q, null, null, null, null, SearchSort.Relevance, 1, 20)))
+            .Select(r => (r.Total, r.Items.Count > 0 ? r.Items[0].Id : (Guid?)null)).ToList();
+
+        // As a process with no snapshot to start from: the whole change feed.
+        List<(long, Guid?)> fromFeed;
+        TimeSpan feedLoad;
+        long heap;
+        int products;
+        IndexSnapshotInfo snapshot;
+        TimeSpan snapshotWrite;
+        {
+            using var index = new SearchIndex();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var follower = Follower(index, null);
+            await follower.LoadAsync(CancellationToken.None);
+            feedLoad = follower.LoadTime!.Value;
+            heap = GC.GetTotalMemory(forceFullCollection: true) - before;
+            products = index.Count;
+            fromFeed = Answers(index);
+            var watch = Stopwatch.StartNew();
+            snapshot = (await Follower(index, snapshots).WriteSnapshotAsync(CancellationToken.None))!;
+            snapshotWrite = watch.Elapsed;
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        // As the next process: the snapshot, then the feed after its position.
+        using var restarted = new SearchIndex();
+        var next = Follower(restarted, snapshots);
+        await next.LoadAsync(CancellationToken.None);
+        var same = Answers(restarted).SequenceEqual(fromFeed) && restarted.Count == products;
+        Console.WriteLine(FormattableString.Invariant(
+            $"start {new NpgsqlConnectionStringBuilder(pg).Database}: {products:N0} products, {heap / 1048576.0:0} MiB heap; from the change feed {feedLoad.TotalSeconds:0.0} s; snapshot {snapshot.Bytes / 1048576.0:0} MiB written in {snapshotWrite.TotalSeconds:0.0} s; from the snapshot {next.LoadTime!.Value.TotalSeconds:0.0} s ({next.LoadedFrom}); same answers for {queries.Count:N0} queries: {(same ? "yes" : "NO")}"));
+    }
+
+    Console.WriteLine($"start: load average {(await File.ReadAllTextAsync("/proc/loadavg")).Trim()}");
 }
 
 static async Task CompareAsync(string pg, int clients, int seconds, int rounds)

@@ -49,6 +49,7 @@ public static class SearchServices
             if (settings.InMemoryIndex)
             {
                 services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresSearchStore>());
+                services.AddSingleton<IIndexSnapshotStore, PostgresIndexSnapshotStore>();
                 services.AddSingleton<SearchIndex>();
                 services.AddSingleton<SearchIndexFollower>();
                 services.AddSingleton<ISearchStore>(sp => new IndexedSearchStore(

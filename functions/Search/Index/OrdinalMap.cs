@@ -11,8 +11,14 @@ internal sealed class OrdinalMap
 {
     private const int Empty = -1;
 
-    private int[] _slots = NewSlots(1024);
+    private int[] _slots;
     private int _count;
+
+    /// <param name="expected">Entries about to be added (the table is sized for them at once).</param>
+    public OrdinalMap(int expected = 0)
+    {
+        _slots = NewSlots(Math.Max(1024, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, expected) * 2)));
+    }
 
     public int Count => _count;
 

@@ -5,14 +5,26 @@ namespace Covacha.Search.Index;
 /// with the word in the name, kept apart so type-ahead over names never walks the much longer
 /// description postings of a common word, and a query knows which matches have a term in the name.
 /// </summary>
-internal sealed class PostingList(string word)
+internal sealed class PostingList
 {
     private PostingSet? _names;
 
-    public string Word { get; } = word;
+    public PostingList(string word)
+        : this(word, new PostingSet(), null)
+    {
+    }
+
+    private PostingList(string word, PostingSet all, PostingSet? names)
+    {
+        Word = word;
+        All = all;
+        _names = names;
+    }
+
+    public string Word { get; }
 
     /// <summary>Every product with the word, in name or description.</summary>
-    public PostingSet All { get; } = new();
+    public PostingSet All { get; }
 
     /// <summary>The products with the word in the name; empty for words only ever seen in descriptions.</summary>
     public PostingSet? Names => _names;
@@ -46,6 +58,27 @@ internal sealed class PostingList(string word)
                 _names = null;
             }
         }
+    }
+
+    public void WriteTo(SnapshotWriter writer)
+    {
+        writer.Write(Word);
+        All.WriteTo(writer);
+        writer.Write(_names is null ? (byte)0 : (byte)1);
+        _names?.WriteTo(writer);
+    }
+
+    public static PostingList ReadFrom(SnapshotReader reader)
+    {
+        var word = reader.ReadString() ?? throw new InvalidDataException("The snapshot is damaged: a word without text.");
+        var all = PostingSet.ReadFrom(reader);
+        var names = reader.Read<byte>() == 0 ? null : PostingSet.ReadFrom(reader);
+        if (all.Count == 0)
+        {
+            throw new InvalidDataException("The snapshot is damaged: a word no product contains.");
+        }
+
+        return new PostingList(word, all, names);
     }
 
     public long HeapBytes() => 48 + All.HeapBytes() + (_names?.HeapBytes() ?? 0);

@@ -167,6 +167,69 @@ internal sealed class PostingSet
         return bytes;
     }
 
+    /// <summary>Writes the set as it is held (its containers), so reading it back costs no insertions.</summary>
+    public void WriteTo(SnapshotWriter writer)
+    {
+        writer.Write(Count);
+        if (_small is not null)
+        {
+            writer.Write((byte)0);
+            writer.Write<int>(_small.AsSpan(0, Count));
+            return;
+        }
+
+        writer.Write((byte)1);
+        writer.Write(_chunks!.Length);
+        foreach (var chunk in _chunks)
+        {
+            if (chunk is null)
+            {
+                writer.Write((byte)0);
+            }
+            else
+            {
+                chunk.WriteTo(writer);
+            }
+        }
+    }
+
+    public static PostingSet ReadFrom(SnapshotReader reader)
+    {
+        var set = new PostingSet { Count = reader.Read<int>() };
+        var kind = reader.Read<byte>();
+        if (kind == 0)
+        {
+            set._small = reader.ReadArray<int>();
+            if (set._small.Length != set.Count)
+            {
+                throw new InvalidDataException("The snapshot is damaged: a posting list's count disagrees with its entries.");
+            }
+
+            return set;
+        }
+
+        if (kind != 1)
+        {
+            throw new InvalidDataException("The snapshot is damaged: unknown posting container.");
+        }
+
+        set._small = null;
+        set._chunks = new Chunk?[reader.Count(reader.Read<int>(), 1)];
+        var total = 0;
+        for (var c = 0; c < set._chunks.Length; c++)
+        {
+            set._chunks[c] = Chunk.ReadFrom(reader);
+            total += set._chunks[c]?.Count ?? 0;
+        }
+
+        if (total != set.Count)
+        {
+            throw new InvalidDataException("The snapshot is damaged: a posting list's count disagrees with its entries.");
+        }
+
+        return set;
+    }
+
     private Chunk ChunkFor(int at)
     {
         if (at >= _chunks!.Length)
@@ -329,6 +392,43 @@ internal sealed class PostingSet
                 {
                     list.Add(baseOrdinal + (w << 6) + BitOperations.TrailingZeroCount(rest));
                 }
+            }
+        }
+
+        public void WriteTo(SnapshotWriter writer)
+        {
+            if (_bits is not null)
+            {
+                writer.Write((byte)2);
+                writer.Write(Count);
+                writer.Write<ulong>(_bits);
+                return;
+            }
+
+            writer.Write((byte)1);
+            writer.Write<ushort>(_sorted.AsSpan(0, Count));
+        }
+
+        public static Chunk? ReadFrom(SnapshotReader reader)
+        {
+            switch (reader.Read<byte>())
+            {
+                case 0:
+                    return null;
+                case 1:
+                    var sorted = reader.ReadArray<ushort>();
+                    return sorted.Length == 0 ? null : new Chunk { _sorted = sorted, Count = sorted.Length };
+                case 2:
+                    var count = reader.Read<int>();
+                    var bits = reader.ReadArray<ulong>();
+                    if (bits.Length != ChunkWords)
+                    {
+                        throw new InvalidDataException("The snapshot is damaged: a bitmap container has the wrong size.");
+                    }
+
+                    return new Chunk { _sorted = null, _bits = bits, Count = count };
+                default:
+                    throw new InvalidDataException("The snapshot is damaged: unknown posting container.");
             }
         }
 

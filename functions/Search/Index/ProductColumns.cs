@@ -76,6 +76,73 @@ internal sealed class ProductColumns
         Text[ordinal] = null;
     }
 
+    /// <summary>
+    /// Writes the first <paramref name="count"/> entries of each column; the first name words as
+    /// their numbers in <paramref name="wordNumbers"/> (the vocabulary's order), -1 for none.
+    /// </summary>
+    public void WriteTo(SnapshotWriter writer, int count, Dictionary<string, int> wordNumbers)
+    {
+        writer.Write<int>(Category.AsSpan(0, count));
+        writer.Write<long>(PriceMinor.AsSpan(0, count));
+        writer.Write<int>(Currency.AsSpan(0, count));
+        writer.Write<int>(Stock.AsSpan(0, count));
+        writer.Write<long>(Recency.AsSpan(0, count));
+        writer.Write<byte>(NameWords.AsSpan(0, count));
+        writer.Write<UInt128>(IdKey.AsSpan(0, count));
+        writer.Write<int>(NameLength.AsSpan(0, count));
+        var firstWords = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            firstWords[i] = FirstNameWord[i] is { } word ? wordNumbers[word] : -1;
+        }
+
+        writer.Write<int>(firstWords);
+        for (var i = 0; i < count; i++)
+        {
+            if (Text[i] is { } text)
+            {
+                writer.Write<byte>(text);
+            }
+            else
+            {
+                writer.Write(-1);
+            }
+        }
+    }
+
+    /// <summary>Columns of <paramref name="count"/> products read back; first name words resolved against <paramref name="words"/>.</summary>
+    public static ProductColumns ReadFrom(SnapshotReader reader, int count, IReadOnlyList<PostingList> words)
+    {
+        var capacity = Math.Max(1024, count);
+        var columns = new ProductColumns
+        {
+            Category = reader.ReadArray<int>(count, capacity),
+            PriceMinor = reader.ReadArray<long>(count, capacity),
+            Currency = reader.ReadArray<int>(count, capacity),
+            Stock = reader.ReadArray<int>(count, capacity),
+            Recency = reader.ReadArray<long>(count, capacity),
+            NameWords = reader.ReadArray<byte>(count, capacity),
+            IdKey = reader.ReadArray<UInt128>(count, capacity),
+            NameLength = reader.ReadArray<int>(count, capacity),
+            FirstNameWord = new string?[capacity],
+            Text = new byte[]?[capacity],
+        };
+        var firstWords = reader.ReadArray<int>(count, 0);
+        for (var i = 0; i < count; i++)
+        {
+            var word = firstWords[i];
+            if (word < -1 || word >= words.Count)
+            {
+                throw new InvalidDataException("The snapshot is damaged: a name's first word is not in its vocabulary.");
+            }
+
+            columns.FirstNameWord[i] = word == -1 ? null : words[word].Word;
+            columns.Text[i] = reader.ReadNullableArray<byte>();
+        }
+
+        return columns;
+    }
+
     /// <summary>Bytes of the arrays (capacity, not just the used part), for tests and the bench.</summary>
     public long HeapBytes()
     {

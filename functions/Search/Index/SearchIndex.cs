@@ -19,7 +19,7 @@ namespace Covacha.Search.Index;
 /// product ordinals (the union of its words' postings), intersects them, and feeds the matches
 /// through the filters into exact facet counts and a bounded top-k heap.
 /// </remarks>
-public sealed class SearchIndex : IDisposable
+public sealed partial class SearchIndex : IDisposable
 {
     /// <summary>Totals and facet counts are capped like the stores' (the result window).</summary>
     public const int CountLimit = SearchQuery.MaxResultWindow;
@@ -30,15 +30,15 @@ public sealed class SearchIndex : IDisposable
     private const int ApplyChunk = 256;
 
     private readonly ReaderWriterLockSlim _lock = new();
-    private readonly OrdinalMap _ordinals = new();
-    private readonly Stack<int> _freeOrdinals = new();
-    private readonly ProductColumns _columns = new();
-    private readonly TextDictionary _text = new();
+    private OrdinalMap _ordinals = new();
+    private Stack<int> _freeOrdinals = new();
+    private ProductColumns _columns = new();
+    private TextDictionary _text = new();
     private readonly ArrayBufferWriter<byte> _encoding = new(1024);
-    private readonly Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
-    private readonly List<string> _categories = [];
-    private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
-    private readonly Vocabulary _vocabulary = new();
+    private Dictionary<string, PostingList> _postings = new(StringComparer.Ordinal);
+    private List<string> _categories = [];
+    private Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
+    private Vocabulary _vocabulary = new();
     private long _position;
     private int _live;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Covacha.Search.Data;
 using Covacha.Search.Model;
 using Microsoft.Extensions.Hosting;
@@ -7,20 +8,80 @@ using Microsoft.Extensions.Options;
 namespace Covacha.Search.Index;
 
 /// <summary>
-/// Keeps this process's <see cref="SearchIndex"/> in step with the read model: loads it from the
-/// change feed at start-up, then polls the feed. Writers in the same process (the consumer, a
-/// reindex) catch it up themselves right after their write, so they read what they wrote.
+/// Keeps this process's <see cref="SearchIndex"/> in step with the read model: at start-up it
+/// loads the newest snapshot (when there is a usable one) and reads the change feed from the
+/// snapshot's position, or the whole feed otherwise; then it polls the feed, and now and then
+/// writes a snapshot for the next process to start from. Writers in the same process (the
+/// consumer, a reindex) catch it up themselves right after their write, so they read what they wrote.
 /// </summary>
 public sealed class SearchIndexFollower(
-    SearchIndex index, IChangeFeed feed, IOptions<SearchOptions> options, ILogger<SearchIndexFollower> logger) : BackgroundService
+    SearchIndex index, IChangeFeed feed, IOptions<SearchOptions> options, ILogger<SearchIndexFollower> logger,
+    IIndexSnapshotStore? snapshots = null) : BackgroundService
 {
     public const int PageSize = 5_000;
 
+    /// <summary>How often the follower asks whether a snapshot is due (one small query).</summary>
+    private static readonly TimeSpan SnapshotCheckInterval = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _loaded;
+    private bool _snapshotTried;
+    private long _nextSnapshotCheck;
 
     /// <summary>True once the whole feed has been read once: from then on searches are served from memory.</summary>
     public bool IsLoaded => _loaded;
+
+    /// <summary>Where the index came from at start-up: <c>snapshot</c> (then the feed after it) or <c>feed</c>; null while loading.</summary>
+    public string? LoadedFrom { get; private set; }
+
+    /// <summary>How long the start-up load took, snapshot and feed together.</summary>
+    public TimeSpan? LoadTime { get; private set; }
+
+    /// <summary>
+    /// The first load: the newest usable snapshot, then every change after it. A snapshot that is
+    /// damaged or unreadable is logged and passed over (the whole feed is read instead); one of
+    /// another format is never chosen.
+    /// </summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (!_snapshotTried && snapshots is not null)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            _snapshotTried = true;
+            try
+            {
+                var latest = await snapshots.LatestAsync(SearchIndex.SnapshotFormat, cancellationToken);
+                if (latest is not null)
+                {
+                    try
+                    {
+                        await snapshots.ReadAsync(latest, stream => index.LoadSnapshot(stream, latest.Bytes), cancellationToken);
+                        LoadedFrom = "snapshot";
+                        logger.LogInformation("Search index read from snapshot {SnapshotId}: {Count} products up to change {Position}, {Bytes} bytes, in {Ms} ms",
+                            latest.Id, index.Count, index.Position, latest.Bytes, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    catch (InvalidDataException ex)
+                    {
+                        logger.LogWarning(ex, "Search index snapshot {SnapshotId} is unusable; loading from the change feed instead", latest.Id);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A snapshot only saves time: whatever keeps it from being read, the feed has it all.
+                logger.LogWarning(ex, "Search index snapshots cannot be read; loading from the change feed instead");
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        await CatchUpAsync(cancellationToken);
+        LoadedFrom ??= "feed";
+        LoadTime ??= Stopwatch.GetElapsedTime(started);
+    }
 
     /// <summary>Applies every change the feed has after the index's position.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
@@ -45,9 +106,61 @@ public sealed class SearchIndexFollower(
 
         if (!_loaded)
         {
+            LoadedFrom ??= "feed";
             _loaded = true;
             logger.LogInformation("Search index loaded: {Count} products up to change {Position}", index.Count, index.Position);
         }
+    }
+
+    /// <summary>
+    /// Writes a snapshot of the index as it is now. Changes wait meanwhile (searches do not), so
+    /// the snapshot is exactly the feed up to its position. Null when there is no snapshot store or
+    /// another process is writing one.
+    /// </summary>
+    public async Task<IndexSnapshotInfo?> WriteSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (snapshots is null)
+        {
+            return null;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var written = await snapshots.SaveAsync(SearchIndex.SnapshotFormat, index.WriteSnapshot, cancellationToken);
+            if (written is not null)
+            {
+                logger.LogInformation("Search index snapshot {SnapshotId} written: {Count} products up to change {Position}, {Bytes} bytes, in {Ms} ms",
+                    written.Id, written.Products, written.Position, written.Bytes, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return written;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Writes a snapshot when the index is far enough past the newest one, and that one is old enough.</summary>
+    private async Task SnapshotIfDueAsync(CancellationToken cancellationToken)
+    {
+        var every = options.Value.SnapshotEveryChanges;
+        if (snapshots is null || every == 0 || Environment.TickCount64 < _nextSnapshotCheck)
+        {
+            return;
+        }
+
+        _nextSnapshotCheck = Environment.TickCount64 + (long)SnapshotCheckInterval.TotalMilliseconds;
+        var latest = await snapshots.LatestAsync(SearchIndex.SnapshotFormat, cancellationToken);
+        if (index.Position - (latest?.Position ?? 0) < every
+            || (latest is not null && latest.Age < TimeSpan.FromSeconds(options.Value.SnapshotMinimumIntervalSeconds)))
+        {
+            return;
+        }
+
+        await WriteSnapshotAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,7 +171,16 @@ public sealed class SearchIndexFollower(
         {
             try
             {
-                await CatchUpAsync(stoppingToken);
+                if (_loaded)
+                {
+                    await CatchUpAsync(stoppingToken);
+                    await SnapshotIfDueAsync(stoppingToken);
+                }
+                else
+                {
+                    await LoadAsync(stoppingToken);
+                }
+
                 failing = false;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -158,6 +159,66 @@ internal sealed class TextDictionary
                 Forget(id);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the entries as numbered (encoded texts refer to them by number); the lookup table
+    /// is rebuilt on reading.
+    /// </summary>
+    public void WriteTo(SnapshotWriter writer)
+    {
+        writer.Write<char>(_arena.AsSpan(0, _arenaUsed));
+        writer.Write<long>(_spans.AsSpan(0, _next));
+        writer.Write<int>(_uses.AsSpan(0, _next));
+    }
+
+    public static TextDictionary ReadFrom(SnapshotReader reader)
+    {
+        var arena = reader.ReadArray<char>();
+        var spans = reader.ReadArray<long>();
+        var uses = reader.ReadArray<int>();
+        if (uses.Length != spans.Length)
+        {
+            throw new InvalidDataException("The snapshot is damaged: text entries and their counts disagree.");
+        }
+
+        var next = spans.Length;
+        var capacity = Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, next)));
+        var dictionary = new TextDictionary
+        {
+            // Decoding copies a whole MaxPieceLength from a piece's start: the arena keeps that slack.
+            _arena = new char[Math.Max(4096, arena.Length + MaxPieceLength)],
+            _arenaUsed = arena.Length,
+            _spans = new long[capacity],
+            _uses = new int[capacity],
+            _next = next,
+        };
+        arena.CopyTo(dictionary._arena, 0);
+        spans.CopyTo(dictionary._spans, 0);
+        uses.CopyTo(dictionary._uses, 0);
+        var live = 0;
+        var liveChars = 0;
+        for (var id = next - 1; id >= 0; id--)
+        {
+            if (uses[id] < 0 || (uses[id] > 0 && (spans[id] >> 8) + (spans[id] & 0xff) > arena.Length))
+            {
+                throw new InvalidDataException("The snapshot is damaged: a text entry lies outside the text.");
+            }
+
+            if (uses[id] == 0)
+            {
+                dictionary._free.Push(id);
+                continue;
+            }
+
+            live++;
+            liveChars += (int)(spans[id] & 0xff);
+        }
+
+        dictionary.Count = live;
+        dictionary._arenaFree = arena.Length - liveChars;
+        dictionary.Rehash(Math.Max(512, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, live * 2 + 1))));
+        return dictionary;
     }
 
     /// <summary>Bytes held by the dictionary (arena, entries and lookup table), for tests and the bench.</summary>

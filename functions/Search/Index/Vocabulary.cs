@@ -69,6 +69,48 @@ internal sealed class Vocabulary
         }
     }
 
+    /// <summary>The words held, in ordinal order (a snapshot writes them so).</summary>
+    public IEnumerable<PostingList> InOrder()
+    {
+        int i = 0, j = 0;
+        while (i < _sorted.Length || j < _recent.Count)
+        {
+            if (i < _sorted.Length && _sorted[i].Forgotten)
+            {
+                i++;
+                continue;
+            }
+
+            var takeSorted = j == _recent.Count || (i < _sorted.Length && string.CompareOrdinal(_sorted[i].Word, _recent[j].Word) <= 0);
+            yield return takeSorted ? _sorted[i++] : _recent[j++];
+        }
+    }
+
+    /// <summary>A vocabulary of <paramref name="words"/>, which must be in ordinal order with no repeats (read from a snapshot).</summary>
+    public static Vocabulary FromSorted(PostingList[] words)
+    {
+        var vocabulary = new Vocabulary { _sorted = words };
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0 && string.CompareOrdinal(words[i - 1].Word, words[i].Word) >= 0)
+            {
+                throw new InvalidDataException("The snapshot is damaged: its words are not in order.");
+            }
+
+            var word = words[i];
+            if (!vocabulary._byLength.TryGetValue(word.Word.Length, out var sameLength))
+            {
+                vocabulary._byLength[word.Word.Length] = sameLength = [];
+            }
+
+            word.LengthSlot = sameLength.Count;
+            sameLength.Add(word);
+        }
+
+        vocabulary.Count = words.Length;
+        return vocabulary;
+    }
+
     /// <summary>The words that start with <paramref name="prefix"/> and are in some product now.</summary>
     public void AddStartingWith(string prefix, List<PostingList> found)
     {

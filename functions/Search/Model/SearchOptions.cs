@@ -28,6 +28,18 @@ public sealed class SearchOptions
     public int IndexPollMilliseconds { get; set; } = 200;
 
     /// <summary>
+    /// A search-api process writes a snapshot of its index (beside the read model) once the index
+    /// is this many changes past the newest snapshot; processes start from the newest snapshot
+    /// and read only the changes after it. 0: never write one (they are still read).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int SnapshotEveryChanges { get; set; } = 10_000;
+
+    /// <summary>Snapshots are written at most this often (across all processes: the age of the newest one counts).</summary>
+    [Range(0, 86_400)]
+    public int SnapshotMinimumIntervalSeconds { get; set; } = 300;
+
+    /// <summary>
     /// The catalogue's currencies (ISO 4217), default first; COP alone when unset. Price filters and
     /// price sorts apply to one of them at a time (the <c>currency</c> parameter, else the first).
     /// </summary>
