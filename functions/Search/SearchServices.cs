@@ -36,11 +36,22 @@ public static class SearchServices
             o => o.EffectiveCurrencies.All(CurrencyExponents.IsCode) ? null : "must be ISO 4217 codes", nameof(SearchOptions.Currencies));
         var settings = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
 
+        // With the index on (search-api, the dev host) searches are answered from memory, fed by
+        // the store's change feed; the store's own queries answer only while the index loads.
         if (settings.Store == SearchOptions.MongoStore)
         {
             services.AddMongo(configuration);
-            services.AddSingleton<ISearchStore, MongoSearchStore>();
+            services.AddSingleton<MongoSearchStore>();
             services.AddSingleton<IReadinessCheck, MongoReadinessCheck>();
+            if (settings.InMemoryIndex)
+            {
+                services.AddSingleton<IChangeFeed, MongoChangeFeed>();
+                services.AddIndex<MongoSearchStore>();
+            }
+            else
+            {
+                services.AddSingleton<ISearchStore>(sp => sp.GetRequiredService<MongoSearchStore>());
+            }
         }
         else
         {
@@ -50,11 +61,7 @@ public static class SearchServices
             {
                 services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresSearchStore>());
                 services.AddSingleton<IIndexSnapshotStore, PostgresIndexSnapshotStore>();
-                services.AddSingleton<SearchIndex>();
-                services.AddSingleton<SearchIndexFollower>();
-                services.AddSingleton<ISearchStore>(sp => new IndexedSearchStore(
-                    sp.GetRequiredService<PostgresSearchStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<SearchIndexFollower>()));
-                services.AddSingleton<IReadinessCheck, IndexReadinessCheck>();
+                services.AddIndex<PostgresSearchStore>();
             }
             else
             {
@@ -64,7 +71,7 @@ public static class SearchServices
 
         services.AddSingleton<ITransientFailureFilter, StoreFailures>();
         services.AddHostedService<StoreInitializer>();
-        if (settings.Store != SearchOptions.MongoStore && settings.InMemoryIndex)
+        if (settings.InMemoryIndex)
         {
             services.AddHostedService(sp => sp.GetRequiredService<SearchIndexFollower>());
         }
@@ -106,6 +113,17 @@ public static class SearchServices
         }
 
         return services;
+    }
+
+    /// <summary>The in-memory index in front of <typeparamref name="TStore"/>, following the registered <see cref="IChangeFeed"/>.</summary>
+    private static void AddIndex<TStore>(this IServiceCollection services)
+        where TStore : class, ISearchStore
+    {
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchIndexFollower>();
+        services.AddSingleton<ISearchStore>(sp => new IndexedSearchStore(
+            sp.GetRequiredService<TStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<SearchIndexFollower>()));
+        services.AddSingleton<IReadinessCheck, IndexReadinessCheck>();
     }
 
     private static void AddMongo(this IServiceCollection services, IConfiguration configuration)

@@ -2,9 +2,14 @@ using Covacha.Auth;
 using Covacha.Deploy.Tests.Support;
 using Covacha.Products;
 using Covacha.Search;
+using Covacha.Search.Data;
+using Covacha.Search.Data.Mongo;
+using Covacha.Search.Index;
+using Covacha.Shared.Health;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Covacha.Deploy.Tests;
@@ -97,6 +102,33 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
+    public void SearchApi_OnAks_ServesFromTheIndexFedByTheMongoDbChangeStream()
+    {
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", "search-api"));
+
+        using var provider = BuildApp("search", environment);
+
+        Assert.Equal("mongodb", environment["Search__Store"]);
+        Assert.IsType<IndexedSearchStore>(provider.GetRequiredService<ISearchStore>());
+        Assert.IsType<MongoChangeFeed>(provider.GetRequiredService<IChangeFeed>());
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is SearchIndexFollower);
+        Assert.Contains(provider.GetServices<IReadinessCheck>(), c => c is IndexReadinessCheck);
+    }
+
+    [Fact]
+    public void SearchIndexer_OnAks_WritesTheStoreWithoutAnIndex()
+    {
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", "search-indexer"));
+
+        using var provider = BuildApp("search", environment);
+
+        Assert.IsType<MongoSearchStore>(provider.GetRequiredService<ISearchStore>());
+        Assert.DoesNotContain(provider.GetServices<IHostedService>(), s => s is SearchIndexFollower);
+    }
+
+    [Fact]
     public void Expand_ReferencesToEarlierVariables_AreReplacedLikeTheKubelet()
     {
         var defined = new Dictionary<string, string> { ["PASSWORD"] = "s3cret" };
@@ -122,6 +154,13 @@ public sealed class StartupSettingsTests
     /// <summary>What the app's Program.cs does before it serves, minus the Functions worker itself.</summary>
     private static void StartApp(string app, IReadOnlyDictionary<string, string> environment)
     {
+        using var provider = BuildApp(app, environment);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    /// <summary>The app's services as its composition root registers them for <paramref name="environment"/> (nothing connects).</summary>
+    private static ServiceProvider BuildApp(string app, IReadOnlyDictionary<string, string> environment)
+    {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(ContainerEnvironment.AsConfiguration(environment))
             .Build();
@@ -135,7 +174,6 @@ public sealed class StartupSettingsTests
             "search" => services.AddSearch(configuration),
             _ => throw new ArgumentOutOfRangeException(nameof(app), app, null),
         };
-        using var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<IStartupValidator>().Validate();
+        return services.BuildServiceProvider();
     }
 }

@@ -17,9 +17,9 @@ public sealed class SearchOptions
     public bool ConsumerEnabled { get; set; } = true;
 
     /// <summary>
-    /// Serve searches from an in-memory index that follows the read model's change feed
-    /// (PostgreSQL store only). On for <c>search-api</c>; off for <c>search-indexer</c>, which
-    /// only writes.
+    /// Serve searches from an in-memory index that follows the read model's change feed (the
+    /// PostgreSQL feed, or MongoDB's change stream). On for <c>search-api</c>; off for
+    /// <c>search-indexer</c>, which only writes.
     /// </summary>
     public bool InMemoryIndex { get; set; } = true;
 

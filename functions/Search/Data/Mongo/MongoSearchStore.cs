@@ -244,9 +244,7 @@ public sealed class MongoSearchStore : ISearchStore
             page = await _products.Find(withCategory).Sort(sort).Skip(query.Offset).Limit(query.PageSize).ToListAsync(cancellationToken);
         }
 
-        var items = page.Select(d => new StoredProduct(
-            Id(d["_id"]), d["name"].AsString, d["description"].AsString, d["priceMinor"].ToInt64(), d["currency"].AsString,
-            d["category"].AsString, d["imageUrl"].IsBsonNull ? null : d["imageUrl"].AsString, d["stock"].AsInt32)).ToList();
+        var items = page.Select(MongoDocuments.ToStoredProduct).ToList();
         return new StoreSearchResult(Math.Min(total, CountLimit), items, facets);
     }
 
@@ -353,5 +351,5 @@ public sealed class MongoSearchStore : ISearchStore
 
     private static BsonBinaryData Id(Guid id) => new(id, GuidRepresentation.Standard);
 
-    private static Guid Id(BsonValue value) => value.AsBsonBinaryData.ToGuid(GuidRepresentation.Standard);
+    private static Guid Id(BsonValue value) => MongoDocuments.Id(value);
 }
