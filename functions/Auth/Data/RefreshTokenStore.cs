@@ -58,7 +58,7 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, IOptions<Auth
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Guid id, familyId, userId;
-        bool tokenExpired, spent, familyRevoked, familyExpired;
+        bool tokenExpired, spent, familyRevoked, familyExpired, suspended;
         DateTimeOffset familyEnds;
         // The family row is locked first, in a statement of its own: every change to a family's
         // tokens happens under that lock, and the next statement (a fresh snapshot under READ
@@ -80,9 +80,11 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, IOptions<Auth
         await using (var select = new NpgsqlCommand(
             """
             SELECT t.id, t.family_id, t.user_id, t.expires_at <= $2, t.spent_at IS NOT NULL,
-                   f.revoked_at IS NOT NULL OR t.revoked_at IS NOT NULL, f.expires_at <= $2, f.expires_at
+                   f.revoked_at IS NOT NULL OR t.revoked_at IS NOT NULL, f.expires_at <= $2, f.expires_at,
+                   u.suspended_at IS NOT NULL
             FROM refresh_tokens t
             JOIN refresh_families f ON f.id = t.family_id
+            JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = $1
             """, connection, transaction))
         {
@@ -97,6 +99,13 @@ public sealed class RefreshTokenStore(NpgsqlDataSource dataSource, IOptions<Auth
             (id, familyId, userId) = (reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2));
             (tokenExpired, spent, familyRevoked, familyExpired) = (reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5), reader.GetBoolean(6));
             familyEnds = await reader.GetFieldValueAsync<DateTimeOffset>(7, cancellationToken);
+            suspended = reader.GetBoolean(8);
+        }
+
+        // Checked first, so a suspended user hears why (the suspension also revoked the family).
+        if (suspended)
+        {
+            return RotationResult.Rejected(RotationOutcome.Suspended);
         }
 
         if (familyRevoked)
@@ -283,6 +292,9 @@ public enum RotationOutcome
     Expired,
     Revoked,
     Reused,
+
+    /// <summary>The account is suspended by an admin.</summary>
+    Suspended,
 }
 
 public sealed record RotationResult(RotationOutcome Outcome, string? Token, UserAccount? User)

@@ -42,6 +42,8 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
                 return TypedResults.Ok(new TokenResponse(result.AccessToken!.Token, "Bearer", result.AccessToken.ExpiresIn));
             case LoginOutcome.Throttled:
                 return Problems.TooManyRequests(result.RetryAfter ?? TimeSpan.FromMinutes(1));
+            case LoginOutcome.Suspended:
+                return Problems.AccountSuspended();
             case LoginOutcome.Unavailable:
                 return Problems.Unavailable("Too many logins at once; try again shortly.", TimeSpan.FromSeconds(2));
             default:
@@ -65,6 +67,11 @@ public sealed class TokenFunctions(AccountService accounts, RefreshTokenStore re
         if (result.Outcome != RotationOutcome.Rotated)
         {
             RefreshCookie.Clear(response);
+            if (result.Outcome == RotationOutcome.Suspended)
+            {
+                return Problems.AccountSuspended();
+            }
+
             return Problems.Unauthorized("The refresh token is missing, expired, spent or revoked; log in again.");
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Covacha.Auth.Data;
 using Covacha.Auth.Model;
+using Covacha.Auth.Security;
 using Covacha.Shared.Http;
 using Covacha.Shared.Identity;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +33,49 @@ public sealed class UsersFunctions(UserStore users, RefreshTokenStore refreshTok
             return sizeProblem!;
         }
 
-        return TypedResults.Ok(await users.ListAsync(page, pageSize, cancellationToken));
+        var email = request.Query["email"];
+        if (email.Count > 1)
+        {
+            return Problems.BadRequest("email", "Give at most one.");
+        }
+
+        var part = AccountRules.NormalizeEmail(email.ToString());
+        if (part.Length > AccountRules.MaxEmailLength || part.Contains('\0', StringComparison.Ordinal))
+        {
+            return Problems.BadRequest("email", $"At most {AccountRules.MaxEmailLength} characters, no NUL.");
+        }
+
+        return TypedResults.Ok(await users.ListAsync(page, pageSize, cancellationToken, part));
+    }
+
+    [Function("AuthUsersSuspend")]
+    [RequireRole(Roles.Admin, Denied = OnlyAdmins)]
+    public Task<Results<Ok<UserListItem>, ApiProblem>> Suspend(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "auth/users/{id:guid}/suspension")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        SetSuspendedAsync(request, id, suspend: true, cancellationToken);
+
+    [Function("AuthUsersReactivate")]
+    [RequireRole(Roles.Admin, Denied = OnlyAdmins)]
+    public Task<Results<Ok<UserListItem>, ApiProblem>> Reactivate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "auth/users/{id:guid}/suspension")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        SetSuspendedAsync(request, id, suspend: false, cancellationToken);
+
+    private async Task<Results<Ok<UserListItem>, ApiProblem>> SetSuspendedAsync(HttpRequest request, Guid id, bool suspend,
+        CancellationToken cancellationToken)
+    {
+        var admin = request.Caller().UserId;
+        if (suspend && id == admin)
+        {
+            // The last admin could lock everyone out of administration.
+            return Problems.Forbidden("You cannot suspend your own account.");
+        }
+
+        var account = await users.SetSuspendedAsync(id, suspend, admin, cancellationToken);
+        return account is null ? Problems.NotFound("No such user.") : TypedResults.Ok(account);
     }
 
     [Function("AuthUsersSetRole")]

@@ -18,6 +18,8 @@ namespace Covacha.Auth.Model;
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(UserPage))]
+[JsonSerializable(typeof(UserListItem))]
+[JsonSerializable(typeof(PublicProfile))]
 [JsonSerializable(typeof(JwksDocument))]
 [JsonSerializable(typeof(SessionList))]
 public sealed partial class AuthJsonContext : JsonSerializerContext;

@@ -123,6 +123,13 @@ public sealed class AccountService(
         // Only failures count in the end: a success clears its account and takes back its address attempt.
         await throttle.ResetAsync(accountKey, cancellationToken);
         await throttle.ForgiveAsync(addressKey, cancellationToken);
+        if (account.Suspended)
+        {
+            // Said only to someone who knows the password, so it reveals nothing to a guesser.
+            metrics.Login(LoginOutcome.Suspended);
+            return new LoginResult(LoginOutcome.Suspended);
+        }
+
         var refresh = await refreshTokens.StartFamilyAsync(account.Id, cancellationToken);
         metrics.Login(LoginOutcome.Success);
         return new LoginResult(LoginOutcome.Success, issuer.Issue(Subject(account)), refresh);

@@ -25,6 +25,7 @@ public sealed class AuthMetrics
             LoginOutcome.Success => "success",
             LoginOutcome.InvalidCredentials => "invalid_credentials",
             LoginOutcome.Throttled => "throttled",
+            LoginOutcome.Suspended => "suspended",
             _ => "unavailable",
         }));
 }
@@ -35,4 +36,5 @@ public enum LoginOutcome
     InvalidCredentials,
     Throttled,
     Unavailable,
+    Suspended,
 }

@@ -39,6 +39,11 @@ public static class Problems
         new(400, "invalid-token", "The link is not valid.", "token: This link is invalid, expired or already used; ask for a new one.",
             new Dictionary<string, string[]> { ["token"] = ["This link is invalid, expired or already used; ask for a new one."] });
 
+    /// <summary>A login or session refresh of an account an admin suspended (after the password was checked, for logins).</summary>
+    public static ApiProblem AccountSuspended() =>
+        new(403, "account-suspended", "Account suspended.",
+            "This account is suspended by an administrator, so it cannot log in. Its products stay listed; write to the site's support to have it reactivated.");
+
     public static ApiProblem NotFound(string detail = "No such resource.") =>
         new(404, "not-found", "Not found.", detail);
 

@@ -170,4 +170,46 @@ public sealed class UsersTests(AuthHost host)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task List_ByEmail_FindsOnlyMatchingAccounts_InAnyCase_Paged()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var matching = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            matching.Add((await host.RegisterAsync($"shop{i}-{tag}@example.com")).Id);
+        }
+
+        await host.RegisterAsync($"other-{Guid.NewGuid():N}@example.com");
+        var admin = await host.LoginAdminAsync();
+
+        using var first = await host.SendAsync(HttpMethod.Get, $"/api/auth/users?email={tag.ToUpperInvariant()}&pageSize=2", admin.AccessToken);
+        using var second = await host.SendAsync(HttpMethod.Get, $"/api/auth/users?email={tag}&pageSize=2&page=2", admin.AccessToken);
+
+        var a = await Problem.JsonAsync(first);
+        var b = await Problem.JsonAsync(second);
+        Assert.Equal(3, a.GetProperty("total").GetInt64());
+        var found = a.GetProperty("items").EnumerateArray().Concat(b.GetProperty("items").EnumerateArray())
+            .Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(matching.Order(), found.Order());
+    }
+
+    [Fact]
+    public async Task List_ByEmail_WildcardsMatchThemselves()
+    {
+        var admin = await host.LoginAdminAsync();
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/auth/users?email=%25", admin.AccessToken);
+
+        Assert.Equal(0, (await Problem.JsonAsync(response)).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task List_ByEmail_TooLong_BadRequestNamingIt()
+    {
+        var admin = await host.LoginAdminAsync();
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/auth/users?email=" + new string('a', 255), admin.AccessToken);
+
+        await Problem.AssertAsync(response, 400, "bad-request", "email");
+    }
 }
