@@ -15,6 +15,9 @@ public enum ChangeOutcome
     /// <summary>The product's version is not the one the caller expected.</summary>
     VersionMismatch,
 
+    /// <summary>An admin took the product down; it stays as it is, for the record.</summary>
+    TakenDown,
+
     /// <summary>The change itself refused the product's current state (the caller knows why).</summary>
     Rejected,
 }

@@ -20,8 +20,12 @@ public sealed record ProductRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version,
-    bool Deleted = false)
+    bool Deleted = false,
+    Takedown? Takedown = null)
 {
+    /// <summary>An admin (or an account deletion) took it down: gone for everyone but its seller and admins.</summary>
+    public bool TakenDown => Takedown is not null;
+
     /// <summary>The price in major units with exactly the currency's decimals.</summary>
     public decimal Price => Money.ToMajor(PriceMinor, Currency);
 

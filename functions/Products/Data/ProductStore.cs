@@ -18,6 +18,9 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     private const string Columns =
         "id, owner_id, name, description, price_minor, currency, category, image_url, stock, created_at, updated_at, version";
 
+    /// <summary>What every read selects: <see cref="Columns"/>, then the tombstone flag and the takedown record.</summary>
+    private const string ReadColumns = Columns + ", deleted, taken_down_at, taken_down_by, takedown_reason";
+
     private const string InsertOutbox =
         "INSERT INTO outbox (event_id, product_id, routing_key, payload, traceparent) VALUES ($1, $2, $3, $4, $5)";
 
@@ -39,19 +42,24 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         return product;
     }
 
+    /// <summary>A live product, or a taken-down one (the caller decides who may see that); null when there is neither.</summary>
     public async Task<ProductRow?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM products WHERE id = $1 AND NOT deleted");
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {ReadColumns} FROM products WHERE id = $1 AND (NOT deleted OR taken_down_at IS NOT NULL)");
         command.Parameters.AddWithValue(id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Newest first, after the keyset position <paramref name="after"/>; up to <paramref name="take"/> rows.</summary>
+    /// <summary>
+    /// Newest first, after the keyset position <paramref name="after"/>; up to <paramref name="take"/> rows.
+    /// <paramref name="withTakenDown"/> (a seller's own list) adds the owner's taken-down products.
+    /// </summary>
     public async Task<List<ProductRow>> ListAsync(
-        Guid? ownerId, (DateTimeOffset CreatedAt, Guid Id)? after, int take, CancellationToken cancellationToken)
+        Guid? ownerId, (DateTimeOffset CreatedAt, Guid Id)? after, int take, CancellationToken cancellationToken, bool withTakenDown = false)
     {
-        var where = new List<string> { "NOT deleted" };
+        var where = new List<string> { withTakenDown && ownerId is not null ? "(NOT deleted OR taken_down_at IS NOT NULL)" : "NOT deleted" };
         await using var command = dataSource.CreateCommand();
         if (ownerId is { } owner)
         {
@@ -68,7 +76,7 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
 
         command.Parameters.AddWithValue(take);
         command.CommandText =
-            $"SELECT {Columns} FROM products WHERE {string.Join(" AND ", where)} ORDER BY created_at DESC, id DESC LIMIT ${command.Parameters.Count}";
+            $"SELECT {ReadColumns} FROM products WHERE {string.Join(" AND ", where)} ORDER BY created_at DESC, id DESC LIMIT ${command.Parameters.Count}";
         var items = new List<ProductRow>(take);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -83,14 +91,14 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     public async Task<List<ExportItem>> ExportAsync(Guid? after, int take, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns}, deleted FROM products WHERE $1::uuid IS NULL OR id > $1 ORDER BY id LIMIT $2");
+            $"SELECT {ReadColumns} FROM products WHERE $1::uuid IS NULL OR id > $1 ORDER BY id LIMIT $2");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.AddWithValue(take);
         var items = new List<ExportItem>(take);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add((Read(reader) with { Deleted = reader.GetBoolean(12) }).ToExportItem());
+            items.Add(Read(reader).ToExportItem());
         }
 
         return items;
@@ -122,7 +130,8 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         ProductRow current;
         await using (var select = new NpgsqlCommand(
-            $"SELECT {Columns} FROM products WHERE id = $1 AND NOT deleted FOR UPDATE", connection, transaction))
+            $"SELECT {ReadColumns} FROM products WHERE id = $1 AND (NOT deleted OR taken_down_at IS NOT NULL) FOR UPDATE",
+            connection, transaction))
         {
             select.Parameters.AddWithValue(id);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -136,7 +145,13 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
 
         if (current.OwnerId != caller.UserId && !caller.IsAdmin)
         {
-            return new ChangeResult(ChangeOutcome.NotAllowed);
+            // A taken-down product does not exist for anyone but its seller and admins.
+            return new ChangeResult(current.TakenDown ? ChangeOutcome.NotFound : ChangeOutcome.NotAllowed);
+        }
+
+        if (current.TakenDown)
+        {
+            return new ChangeResult(ChangeOutcome.TakenDown, current);
         }
 
         if (!versionMatches(current.Version))
@@ -193,12 +208,72 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     }
 
     /// <summary>
-    /// Deletes every live product of an owner (an account deleted in Auth), each as a normal delete
-    /// with its tombstone and <c>product.deleted</c> event, so Search drops them. Idempotent.
+    /// Takes a product down (an admin's decision, or an account deletion when
+    /// <paramref name="by"/> is null): a tombstone with the next version and a <c>product.deleted</c>
+    /// event, so Search drops it, keeping its fields and who/when/why. A product already taken
+    /// down keeps its first record (<see cref="ChangeOutcome.Done"/> with it); a deleted or
+    /// unknown one is <see cref="ChangeOutcome.NotFound"/>.
+    /// </summary>
+    public async Task<ChangeResult> TakeDownAsync(Guid id, Guid? by, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        ProductRow current;
+        await using (var select = new NpgsqlCommand(
+            $"SELECT {ReadColumns} FROM products WHERE id = $1 AND (NOT deleted OR taken_down_at IS NOT NULL) FOR UPDATE",
+            connection, transaction))
+        {
+            select.Parameters.AddWithValue(id);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return new ChangeResult(ChangeOutcome.NotFound);
+            }
+
+            current = Read(reader);
+        }
+
+        if (current.TakenDown)
+        {
+            return new ChangeResult(ChangeOutcome.Done, current);
+        }
+
+        var now = Now();
+        if (now <= current.UpdatedAt)
+        {
+            now = current.UpdatedAt.AddTicks(10);
+        }
+
+        var next = current with { UpdatedAt = now, Version = current.Version + 1, Deleted = true, Takedown = new Takedown(now, by, reason) };
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var update = new NpgsqlBatchCommand(
+            """
+            UPDATE products SET deleted = true, updated_at = $2, version = $3, taken_down_at = $2, taken_down_by = $4, takedown_reason = $5
+            WHERE id = $1
+            """);
+        update.Parameters.AddWithValue(id);
+        update.Parameters.AddWithValue(now);
+        update.Parameters.AddWithValue(next.Version);
+        update.Parameters.Add(new NpgsqlParameter { Value = (object?)by ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        update.Parameters.AddWithValue(reason);
+        batch.BatchCommands.Add(update);
+        batch.BatchCommands.Add(OutboxCommand(ProductEvents.Deleted, id, next.Version, now, null));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Committed();
+        return new ChangeResult(ChangeOutcome.Done, next);
+    }
+
+    /// <summary>Why the products of a deleted account are down, in their record.</summary>
+    public const string AccountDeletedReason = "The seller deleted their account.";
+
+    /// <summary>
+    /// Takes down every live product of an owner (an account deleted in Auth), each with its
+    /// tombstone and <c>product.deleted</c> event, so Search drops them; the record says the
+    /// account was deleted. Idempotent.
     /// </summary>
     public async Task<int> TakeDownOwnerAsync(Guid ownerId, CancellationToken cancellationToken)
     {
-        var system = new Caller(Guid.Empty, Roles.Admin, null, "account deletion", EmailVerified: true);
         var takenDown = 0;
         while (true)
         {
@@ -220,8 +295,8 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
 
             foreach (var id in ids)
             {
-                // A 404 here means a concurrent delete got there first: gone either way.
-                var result = await DeleteAsync(id, system, _ => true, cancellationToken);
+                // NotFound here means a concurrent delete got there first: gone either way.
+                var result = await TakeDownAsync(id, null, AccountDeletedReason, cancellationToken);
                 takenDown += result.Outcome == ChangeOutcome.Done ? 1 : 0;
             }
         }
@@ -255,10 +330,12 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         command.Parameters.AddWithValue(p.Version);
     }
 
+    /// <summary>Reads a row selected as <see cref="ReadColumns"/>.</summary>
     private static ProductRow Read(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8),
-        r.GetFieldValue<DateTimeOffset>(9), r.GetFieldValue<DateTimeOffset>(10), r.GetInt64(11));
+        r.GetFieldValue<DateTimeOffset>(9), r.GetFieldValue<DateTimeOffset>(10), r.GetInt64(11), r.GetBoolean(12),
+        r.IsDBNull(13) ? null : new Takedown(r.GetFieldValue<DateTimeOffset>(13), r.IsDBNull(14) ? null : r.GetGuid(14), r.GetString(15)));
 
     /// <summary>The clock to PostgreSQL's microsecond precision, so events and rows carry identical times.</summary>
     private DateTimeOffset Now()

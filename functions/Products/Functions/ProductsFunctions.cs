@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Covacha.Products.Data;
 using Covacha.Products.Model;
 using Covacha.Shared.Http;
+using Covacha.Shared.Identity;
 using Covacha.Shared.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,7 +64,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         CancellationToken cancellationToken)
     {
         var product = await store.GetAsync(id, cancellationToken);
-        if (product is null)
+        if (product is null || (product.TakenDown && !await MaySeeTakedownAsync(request, product, cancellationToken)))
         {
             return Problems.NotFound("No such product.");
         }
@@ -102,6 +103,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         }
 
         Guid? owner = null;
+        var withTakenDown = false;
         var rawOwner = query["owner"].ToString();
         if (rawOwner == "me")
         {
@@ -112,6 +114,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
             }
 
             owner = caller!.UserId;
+            withTakenDown = true;
         }
         else if (rawOwner.Length > 0)
         {
@@ -123,7 +126,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
             owner = ownerId;
         }
 
-        var rows = await store.ListAsync(owner, after, limit + 1, cancellationToken);
+        var rows = await store.ListAsync(owner, after, limit + 1, cancellationToken, withTakenDown);
         var next = rows.Count > limit ? EncodeCursor(rows[limit - 1]) : null;
         var items = rows.Take(limit).Select(ProductDto.From).ToList();
         return TypedResults.Json(new ProductPage(items, next), ProductsJsonContext.Default.ProductPage);
@@ -216,6 +219,43 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         return result.Outcome == ChangeOutcome.Done ? TypedResults.NoContent() : Refusal(result.Outcome, null);
     }
 
+    [Function("ProductsTakeDown")]
+    [RequireRole(Roles.Admin, Denied = "Only an admin may take a product down.")]
+    public async Task<Results<ProductResponse, ApiProblem>> TakeDown(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "products/{id:guid}/takedown")] HttpRequest request,
+        Guid id,
+        CancellationToken cancellationToken)
+    {
+        var (input, bodyProblem) = await JsonBody.ReadAsync(request, ProductsJsonContext.Default.TakedownRequest, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var reason = (input!.Reason ?? "").Trim();
+        if (reason.Length == 0 || reason.Length > MaxTakedownReasonLength || reason.Any(char.IsControl))
+        {
+            return Problems.Validation("reason", $"Say why, in 1 to {MaxTakedownReasonLength} characters on one line.");
+        }
+
+        var result = await store.TakeDownAsync(id, request.Caller().UserId, reason, cancellationToken);
+        return result.Outcome == ChangeOutcome.Done ? new ProductResponse(ProductDto.From(result.Product!)) : Refusal(result.Outcome, null);
+    }
+
+    public const int MaxTakedownReasonLength = 500;
+
+    /// <summary>A taken-down product is shown to its seller and to admins only (with its record); to anyone else it is gone.</summary>
+    private static async Task<bool> MaySeeTakedownAsync(HttpRequest request, ProductRow product, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Headers.Authorization.ToString()))
+        {
+            return false;
+        }
+
+        var (caller, _) = await request.AuthenticateAsync(cancellationToken);
+        return caller is not null && (caller.UserId == product.OwnerId || caller.IsAdmin);
+    }
+
     private static Results<ProductResponse, ApiProblem> Answer(ChangeResult result, ApiProblem? invalid) =>
         result.Outcome == ChangeOutcome.Done ? new ProductResponse(ProductDto.From(result.Product!)) : Refusal(result.Outcome, invalid);
 
@@ -224,6 +264,7 @@ public sealed class ProductsFunctions(ProductStore store, ProductValidator valid
         ChangeOutcome.NotFound => Problems.NotFound("No such product."),
         ChangeOutcome.NotAllowed => Problems.Forbidden("Only the owner or an admin may change this product."),
         ChangeOutcome.VersionMismatch => Problems.PreconditionFailed(),
+        ChangeOutcome.TakenDown => Problems.TakenDown(),
         ChangeOutcome.Rejected when invalid is not null => invalid,
         _ => throw new InvalidOperationException($"No answer for {outcome}."),
     };

@@ -15,6 +15,7 @@ namespace Covacha.Products.Model;
 [JsonSerializable(typeof(ProductPage))]
 [JsonSerializable(typeof(ExportPage))]
 [JsonSerializable(typeof(TakedownResult))]
+[JsonSerializable(typeof(TakedownRequest))]
 [JsonSerializable(typeof(IReadOnlyList<Category>))]
 [JsonSerializable(typeof(IReadOnlyList<CurrencyInfo>))]
 public sealed partial class ProductsJsonContext : JsonSerializerContext;

@@ -50,6 +50,11 @@ public static class Problems
     public static ApiProblem Conflict(string field, string detail) =>
         new(409, "conflict", "Conflict.", detail, new Dictionary<string, string[]> { [field] = [detail] });
 
+    /// <summary>A change to a product an admin took down: it stays as it was, for the record.</summary>
+    public static ApiProblem TakenDown() =>
+        new(409, "taken-down", "Taken down.",
+            "An administrator took this product down, so it can no longer be changed. Its record says why.");
+
     public static ApiProblem PreconditionFailed(string detail = "The resource has changed since you read it.") =>
         new(412, "precondition-failed", "Precondition failed.", detail);
 

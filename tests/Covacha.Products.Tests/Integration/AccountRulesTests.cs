@@ -54,6 +54,12 @@ public sealed class AccountRulesTests(ProductsHost host)
             Assert.Equal(0L, await counted.ExecuteScalarAsync());
         }
 
+        // Kept for the record as a takedown that names the reason and no admin.
+        using var record = await host.SendAsync(HttpMethod.Get, $"/api/products/{first.GetProperty("id")}", host.AdminToken());
+        var takenDown = JsonDocument.Parse(await record.Content.ReadAsStringAsync()).RootElement.GetProperty("takedown");
+        Assert.Equal("The seller deleted their account.", takenDown.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, takenDown.GetProperty("by").ValueKind);
+
         using var kept = await host.SendAsync(HttpMethod.Get, $"/api/products/{other.GetProperty("id")}");
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
     }
