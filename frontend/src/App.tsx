@@ -12,6 +12,7 @@ import { ProductScreen } from './screens/Product/ProductScreen';
 import { ProductEditorScreen } from './screens/ProductEditor/ProductEditorScreen';
 import { ResetPasswordScreen } from './screens/ResetPassword/ResetPasswordScreen';
 import { SearchScreen } from './screens/Search/SearchScreen';
+import { SellerScreen } from './screens/Seller/SellerScreen';
 import { SignupScreen } from './screens/Signup/SignupScreen';
 import { VerifyEmailScreen } from './screens/VerifyEmail/VerifyEmailScreen';
 
@@ -31,6 +32,7 @@ export function App() {
               </RequireAuth>
             }
           />
+          <Route path="sellers/:id" element={<SellerScreen />} />
           <Route path="login" element={<LoginScreen />} />
           <Route path="signup" element={<SignupScreen />} />
           <Route path="forgot-password" element={<ForgotPasswordScreen />} />

@@ -45,10 +45,34 @@ public sealed partial class FrontendNginxTests
     }
 
     [Fact]
-    public void UnknownPaths_FallBackToTheSpa_ButApiPathsDoNot()
+    public void UnknownPaths_AnswerTheSpaWith404_ButApiPathsDoNot()
     {
-        Assert.Matches(@"location / \{\s*try_files \$uri \$uri/ /index\.html;", Nginx);
+        // No status-changing "=" in error_page: the app is the body, 404 stays the status.
+        Assert.Matches(@"location / \{\s*try_files \$uri =404;\s*error_page 404 /index\.html;\s*\}", Nginx);
         Assert.Matches(@"location /api/ \{\s*return 404;", Nginx);
+        Assert.Matches(@"location /assets/ \{\s*try_files \$uri =404;\s*\}", Nginx);
+        Assert.Matches(@"location = / \{\s*try_files /index\.html =404;", Nginx);
+    }
+
+    [Fact]
+    public void KnownRoutes_AnswerTheSpaWith200_ExactlyTheDevHostsList()
+    {
+        var match = KnownRoutesLocation().Match(Nginx);
+        Assert.True(match.Success, "no regex location for the app's routes");
+        Assert.Matches(@"^\s*try_files /index\.html =404;\s*$", match.Groups[2].Value);
+        var routes = new Regex(match.Groups[1].Value);
+
+        foreach (var template in SpaRoutes.Templates.Where(t => t != "/"))
+        {
+            var path = template.Replace(":id", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            Assert.Matches(routes, path);
+            Assert.Matches(routes, path + "/");
+        }
+
+        foreach (var unknown in new[] { "/nope", "/products", "/products/1/edit/more", "/my", "/admin/users", "/sellers", "/loginx", "/x/login" })
+        {
+            Assert.DoesNotMatch(routes, unknown);
+        }
     }
 
     [Fact]
@@ -61,6 +85,9 @@ public sealed partial class FrontendNginxTests
 
     [GeneratedRegex(@"add_header\s+([\w-]+)\s+(""[^""]*""|\S+)\s+always;")]
     private static partial Regex AddHeader();
+
+    [GeneratedRegex(@"location ~ (\^/\([^ ]+\$) \{([^}]*)\}")]
+    private static partial Regex KnownRoutesLocation();
 
     [GeneratedRegex(@"location [^{]+\{[^}]*\}")]
     private static partial Regex LocationBlock();

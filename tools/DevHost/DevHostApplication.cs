@@ -149,7 +149,23 @@ public static class DevHostApplication
                     : "no-cache";
             },
         });
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+        // The app for every other path: 200 on its own routes, 404 elsewhere (it shows "Page not found").
+        app.MapFallback(async context =>
+        {
+            var index = files.GetFileInfo("index.html");
+            if (!index.Exists)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            context.Response.StatusCode = SpaRoutes.IsKnown(context.Request.Path.Value ?? "/")
+                ? StatusCodes.Status200OK
+                : StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-cache";
+            await context.Response.SendFileAsync(index, context.RequestAborted);
+        });
     }
 
     private static string? FindFrontendDist()

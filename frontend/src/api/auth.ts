@@ -1,7 +1,7 @@
 import { request, queryString } from './http';
 import { ApiError } from './problem';
 import { acceptToken, clearSession, getAccessToken, hasSessionHint, refreshAccessToken, setSessionHint, setUser } from './session';
-import type { AdminUser, Page, Role, TokenResponse, User } from './types';
+import type { AdminUser, Page, PublicProfile, Role, TokenResponse, User } from './types';
 
 export function register(input: { email: string; password: string; displayName: string }): Promise<User> {
   return request<User>('/api/auth/register', { method: 'POST', body: input }).then((r) => r.data);
@@ -69,11 +69,25 @@ export async function logout(): Promise<void> {
   }
 }
 
-export function listUsers(page: number, pageSize = 20, signal?: AbortSignal): Promise<Page<AdminUser>> {
-  return request<Page<AdminUser>>(`/api/auth/users${queryString({ page, pageSize })}`, {
+/** Admin: accounts a page at a time; `email` keeps those whose address contains it. */
+export function listUsers(page: number, pageSize = 20, signal?: AbortSignal, email = ''): Promise<Page<AdminUser>> {
+  return request<Page<AdminUser>>(`/api/auth/users${queryString({ page, pageSize, email: email || null })}`, {
     auth: true,
     signal,
   }).then((r) => r.data);
+}
+
+/** Admin: suspends (sessions end, logins refused) or reactivates an account. */
+export function setUserSuspended(id: string, suspended: boolean): Promise<AdminUser> {
+  return request<AdminUser>(`/api/auth/users/${encodeURIComponent(id)}/suspension`, {
+    method: suspended ? 'PUT' : 'DELETE',
+    auth: true,
+  }).then((r) => r.data);
+}
+
+/** A seller's public profile: the name their products are sold under. */
+export function getProfile(id: string, signal?: AbortSignal): Promise<PublicProfile> {
+  return request<PublicProfile>(`/api/auth/profiles/${encodeURIComponent(id)}`, { signal }).then((r) => r.data);
 }
 
 export function setUserRole(id: string, role: Role): Promise<User> {

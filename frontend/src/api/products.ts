@@ -1,4 +1,5 @@
 import { request, queryString } from './http';
+import { getAccessToken } from './session';
 import type { Category, CurrencyInfo, Product, ProductInput, ProductPage, Tagged } from './types';
 
 const base = '/api/products';
@@ -16,8 +17,24 @@ function path(id: string): string {
   return `${base}/${encodeURIComponent(id)}`;
 }
 
+/**
+ * Anyone may read a product; the token goes along when there is one, so its seller and admins
+ * also see a product that was taken down (with why). No refresh is attempted for this.
+ */
 export async function getProduct(id: string, signal?: AbortSignal): Promise<Tagged<Product>> {
-  const r = await request<Product>(path(id), { signal });
+  const token = getAccessToken();
+  const r = await request<Product>(path(id), { signal, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return tagged(r.data, r.etag);
+}
+
+/** A seller's live products, newest first, a page at a time (public). */
+export function listSellerProducts(ownerId: string, cursor: string | null, limit = 20, signal?: AbortSignal): Promise<ProductPage> {
+  return request<ProductPage>(`${base}${queryString({ owner: ownerId, cursor, limit })}`, { signal }).then((r) => r.data);
+}
+
+/** Admin: takes a product down with a reason the seller will read. */
+export async function takeDownProduct(id: string, reason: string): Promise<Tagged<Product>> {
+  const r = await request<Product>(`${path(id)}/takedown`, { method: 'POST', auth: true, body: { reason } });
   return tagged(r.data, r.etag);
 }
 

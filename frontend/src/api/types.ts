@@ -13,6 +13,22 @@ export interface User {
 
 export interface AdminUser extends User {
   createdAt: string;
+  /** Set while an admin has the account suspended (no logins, sessions ended). */
+  suspendedAt: string | null;
+}
+
+/** What anyone may read about a seller (GET /api/auth/profiles/{id}). */
+export interface PublicProfile {
+  id: string;
+  displayName: string;
+  memberSince: string;
+}
+
+/** Who took a product down, when and why; `by` is null when the seller's account was deleted. */
+export interface Takedown {
+  at: string;
+  by: string | null;
+  reason: string;
 }
 
 export interface TokenResponse {
@@ -34,6 +50,8 @@ export interface Product {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Only on a product an admin took down, shown to its seller and to admins. */
+  takedown?: Takedown;
 }
 
 /** What the create and full-update endpoints accept. */

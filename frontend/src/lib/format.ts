@@ -35,12 +35,22 @@ export function formatPrice(amount: number, currency: string = DEFAULT_CURRENCY,
   return f.format(amount).replace(/\u00a0/g, ' ');
 }
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+/** Dates the Colombian way (the catalogue's locale): "25 nov 2026, 9:30 a. m.". */
+export const DATE_LOCALE = 'es-CO';
+const dateFormat = new Intl.DateTimeFormat(DATE_LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const dayFormat = new Intl.DateTimeFormat(DATE_LOCALE, { dateStyle: 'long' });
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '—' : dateFormat.format(d);
+}
+
+/** A day without the time, the Colombian way: "25 de noviembre de 2026". */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '—' : dayFormat.format(d);
 }
 
 export function pluralize(n: number, one: string, many: string): string {

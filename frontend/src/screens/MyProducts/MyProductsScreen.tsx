@@ -9,7 +9,7 @@ import { ProductImage } from '../../components/ProductImage';
 import { Spinner } from '../../components/Spinner';
 import { StockBadge } from '../../components/StockBadge';
 import { MY_PRODUCTS_BACK } from '../../lib/backLink';
-import { formatDate, formatPrice } from '../../lib/format';
+import { formatDate, formatDay, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
 
@@ -136,10 +136,20 @@ export function MyProductsScreen() {
                   <span aria-hidden="true"> · </span>
                   <span>Updated {formatDate(p.updatedAt)}</span>
                 </p>
-                <p>
-                  <StockBadge stock={p.stock} count />
-                </p>
+                {p.takedown ? (
+                  <p className="owned__takedown">
+                    <span className="badge badge--danger">Taken down</span>{' '}
+                    <span>
+                      by an administrator on {formatDay(p.takedown.at)}: {p.takedown.reason}
+                    </span>
+                  </p>
+                ) : (
+                  <p>
+                    <StockBadge stock={p.stock} count />
+                  </p>
+                )}
               </div>
+              {!p.takedown && (
               <div className="owned__actions">
                 <Link
                   to={`/products/${encodeURIComponent(p.id)}/edit`}
@@ -161,6 +171,7 @@ export function MyProductsScreen() {
                   Delete
                 </button>
               </div>
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, messageOf } from '../../api/problem';
-import { deleteProduct, getProduct } from '../../api/products';
+import { deleteProduct, getProduct, takeDownProduct } from '../../api/products';
 import type { Product, Tagged } from '../../api/types';
 import { useAuth, useCanManage } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -9,10 +9,12 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProductImage } from '../../components/ProductImage';
 import { Spinner } from '../../components/Spinner';
 import { StockBadge } from '../../components/StockBadge';
-import { formatDate, formatPrice } from '../../lib/format';
+import { formatDate, formatDay, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { backLinkOf } from '../../lib/backLink';
 import { useCategories } from '../../lib/useCategories';
+import { SellerCard } from './SellerCard';
+import { TakedownDialog } from './TakedownDialog';
 
 type Load =
   | { status: 'loading' }
@@ -30,6 +32,8 @@ export function ProductScreen() {
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [takingDown, setTakingDown] = useState<'closed' | 'open' | 'busy'>('closed');
+  const [takedownError, setTakedownError] = useState<string | null>(null);
   const product = load.status === 'ok' ? load.product.value : null;
   const canManage = useCanManage(product?.ownerId);
   useDocumentTitle(product?.name ?? (load.status === 'missing' ? 'Product not found' : 'Product'));
@@ -80,6 +84,19 @@ export function ProductScreen() {
     }
   }
 
+  async function onTakeDown(reason: string) {
+    setTakingDown('busy');
+    setTakedownError(null);
+    try {
+      const taken = await takeDownProduct(id, reason);
+      setLoad({ status: 'ok', product: taken });
+      setTakingDown('closed');
+    } catch (err) {
+      setTakingDown('open');
+      setTakedownError(messageOf(err));
+    }
+  }
+
   if (load.status === 'loading') return <Spinner label="Loading product…" />;
   if (load.status === 'missing') {
     return (
@@ -104,12 +121,19 @@ export function ProductScreen() {
   }
 
   const p = load.product.value;
+  const takenDown = p.takedown;
   return (
     <article className="page product-page" aria-labelledby="product-title">
       <p className="breadcrumb">
         <Link to={back.from}>← {back.label}</Link>
       </p>
       {actionError && <Alert kind="warning">{actionError}</Alert>}
+      {takenDown && (
+        <Alert kind="error" title="Taken down by an administrator">
+          On {formatDay(takenDown.at)}. Reason: {takenDown.reason} It no longer appears in search or to other people, and it cannot be
+          changed.
+        </Alert>
+      )}
       <div className="product">
         <div className="product__media">
           <ProductImage url={p.imageUrl} alt={p.name} className="product__image" />
@@ -123,7 +147,7 @@ export function ProductScreen() {
           <p className="product__stock">
             <StockBadge stock={p.stock} count />
           </p>
-          {canManage && (
+          {canManage && !takenDown && (
             <div className="product__actions" role="group" aria-label="Manage product">
               <Link to={`/products/${encodeURIComponent(p.id)}/edit`} state={back.state} className="btn btn--primary">
                 Edit
@@ -131,8 +155,21 @@ export function ProductScreen() {
               <button type="button" className="btn btn--danger-outline" onClick={() => setConfirming(true)}>
                 Delete
               </button>
+              {user?.role === 'admin' && user.id !== p.ownerId && (
+                <button
+                  type="button"
+                  className="btn btn--danger-outline"
+                  onClick={() => {
+                    setTakedownError(null);
+                    setTakingDown('open');
+                  }}
+                >
+                  Take down
+                </button>
+              )}
             </div>
           )}
+          {!takenDown && <SellerCard ownerId={p.ownerId} />}
           <h2 className="product__subtitle">Description</h2>
           <p className="product__description">{p.description || 'No description.'}</p>
           <dl className="product__facts">
@@ -155,6 +192,14 @@ export function ProductScreen() {
           </dl>
         </div>
       </div>
+      <TakedownDialog
+        open={takingDown !== 'closed'}
+        productName={p.name}
+        busy={takingDown === 'busy'}
+        error={takedownError}
+        onConfirm={(reason) => void onTakeDown(reason)}
+        onCancel={() => setTakingDown('closed')}
+      />
       <ConfirmDialog
         open={confirming}
         title="Delete this product?"
