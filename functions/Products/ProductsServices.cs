@@ -6,6 +6,7 @@ using Covacha.Shared.Data;
 using Covacha.Shared.Health;
 using Covacha.Shared.Hosting;
 using Covacha.Shared.Identity;
+using Covacha.Shared.Messaging;
 using Covacha.Shared.Pipeline;
 using Covacha.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -38,12 +39,15 @@ public static class ProductsServices
         services.AddSingleton<ProductStore>();
         services.AddSingleton<CreateLimit>();
 
-        var rabbitMq = ConnectionStrings.Required(configuration, "RabbitMQ");
-        services.AddSingleton(new OutboxRelaySettings(rabbitMq));
+        services.AddRabbitMq(configuration);
+        services.AddSingleton(new OutboxRelaySettings());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<BrokerStatus>();
         services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxRepository>();
+        services.AddTransient<OutboxPublisher>();
         services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<OutboxHousekeeping>();
         services.AddSingleton<IReadinessCheck, OutboxReadinessCheck>();
         services.AddSingleton<ReadinessProbe>();
         return services;

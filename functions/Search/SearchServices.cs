@@ -11,6 +11,7 @@ using Covacha.Shared.Data;
 using Covacha.Shared.Health;
 using Covacha.Shared.Hosting;
 using Covacha.Shared.Identity;
+using Covacha.Shared.Messaging;
 using Covacha.Shared.Pipeline;
 using Covacha.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -87,7 +88,7 @@ public static class SearchServices
         services.AddSingleton<IReadinessCheck, ConsumerReadinessCheck>();
         if (settings.ConsumerEnabled)
         {
-            ConnectionStrings.Required(configuration, "RabbitMQ");
+            services.AddRabbitMq(configuration);
             services.AddHostedService<ProductEventConsumer>();
         }
 

@@ -48,6 +48,8 @@ public sealed class StartupSettingsTests
     [Theory]
     [InlineData("auth", "ConnectionStrings__Auth")]
     [InlineData("products", "ConnectionStrings__Products")]
+    [InlineData("products", "ConnectionStrings__RabbitMQ")]
+    [InlineData("search-indexer", "ConnectionStrings__RabbitMQ")]
     public void CompositionRoot_WithoutARequiredSetting_ThrowsNamingTheKey(string deployment, string variable)
     {
         var overlay = RenderedOverlay.Aks;
@@ -57,6 +59,21 @@ public sealed class StartupSettingsTests
         var exception = Assert.ThrowsAny<Exception>(() => StartApp(AppOf(deployment), environment));
 
         Assert.Contains(variable.Replace("__", ":", StringComparison.Ordinal), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("products")]
+    [InlineData("search-indexer")]
+    public void CompositionRoot_RabbitMqUriNotAmqp_ThrowsNamingTheKeyWithoutItsPassword(string deployment)
+    {
+        var overlay = RenderedOverlay.Aks;
+        var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", deployment));
+        environment["ConnectionStrings__RabbitMQ"] = "https://covacha:s3cret@broker.example";
+
+        var exception = Assert.ThrowsAny<Exception>(() => StartApp(AppOf(deployment), environment));
+
+        Assert.Contains("ConnectionStrings:RabbitMQ must be an amqp:// or amqps:// URI", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

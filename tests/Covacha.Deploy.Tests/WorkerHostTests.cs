@@ -56,6 +56,7 @@ public sealed class WorkerHostTests
         if (deployment == "products")
         {
             Assert.Contains(nameof(OutboxRelay), hostedServices);
+            Assert.Contains(nameof(OutboxHousekeeping), hostedServices);
         }
 
         Assert.Equal(deployment == "search-indexer", hostedServices.Contains(nameof(ProductEventConsumer)));

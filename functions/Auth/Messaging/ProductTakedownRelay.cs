@@ -1,4 +1,4 @@
-using Covacha.Shared.Mail;
+using Covacha.Shared.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +22,9 @@ public sealed class ProductTakedownRelay(
     public const string HttpClientName = nameof(ProductTakedownRelay);
     public const string ServiceKeyHeader = "X-Covacha-Service-Key";
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
+
+    /// <summary>Between attempts for one account while Products is down or failing: about 5 s, 10 s, 20 s … an hour.</summary>
+    public static readonly Backoff Retry = new(TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,7 +84,7 @@ public sealed class ProductTakedownRelay(
                 continue;
             }
 
-            var delay = MailSender.Backoff(attempts);
+            var delay = Retry.Delay(attempts);
             logger.LogWarning("Taking down the products of deleted account {UserId} failed (attempt {Attempts}): {Error}; retrying in {Delay}",
                 userId, attempts, error, delay);
             await using var later = dataSource.CreateCommand(

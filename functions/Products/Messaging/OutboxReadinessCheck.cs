@@ -2,7 +2,6 @@ using System.Globalization;
 using Covacha.Products.Model;
 using Covacha.Shared.Health;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Covacha.Products.Messaging;
 
@@ -11,14 +10,14 @@ namespace Covacha.Products.Messaging;
 /// <see cref="ProductsOptions.BrokerUnreachableSeconds"/> (writes still succeed meanwhile, but
 /// events are not leaving).
 /// </summary>
-public sealed class OutboxReadinessCheck(NpgsqlDataSource dataSource, BrokerStatus broker, IOptions<ProductsOptions> options)
+public sealed class OutboxReadinessCheck(OutboxRepository repository, BrokerStatus broker, IOptions<ProductsOptions> options)
     : IReadinessCheck
 {
     public string Name => "outbox";
 
     public async Task<ReadinessOutcome> CheckAsync(CancellationToken cancellationToken)
     {
-        var backlog = await OutboxBacklog.ReadAsync(dataSource, cancellationToken);
+        var backlog = await repository.ReadBacklogAsync(cancellationToken);
         var down = broker.UnreachableFor;
         var data = new Dictionary<string, object>
         {

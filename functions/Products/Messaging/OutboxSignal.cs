@@ -1,4 +1,5 @@
-using System.Threading.Channels;
+using Covacha.Shared.Hosting;
+using Covacha.Shared.Resilience;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,20 +12,55 @@ namespace Covacha.Products.Messaging;
 /// because a NOTIFY inside each write transaction takes PostgreSQL's global notify lock through
 /// the commit's WAL flush and serialises every writer (measured: ~130 creates/s at 32 clients).
 /// </summary>
-public sealed class OutboxSignal(NpgsqlDataSource dataSource, ILogger<OutboxSignal> logger)
+public sealed class OutboxSignal(NpgsqlDataSource dataSource, ILogger<OutboxSignal> logger) : WakeSignal
 {
     public const string NotifyChannel = "products_outbox";
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
     private int _requested;
 
-    /// <summary>Completes a read each time there may be new rows; wake-ups coalesce.</summary>
-    public ChannelReader<bool> WakeUps => _wake.Reader;
+    /// <summary>
+    /// Until <paramref name="stoppingToken"/> fires, keeps a <c>LISTEN</c> connection open; every
+    /// notification (and every reconnect, which may have missed some) wakes this process's relay.
+    /// </summary>
+    public async Task ListenAsync(Backoff retry, CancellationToken stoppingToken)
+    {
+        for (var failures = 0; !stoppingToken.IsCancellationRequested;)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => Wake();
+                await using (var listen = new NpgsqlCommand($"LISTEN {NotifyChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
 
-    /// <summary>Wakes this process's relay (a notification arrived, or it should look again).</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+                failures = 0;
+                Wake();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                var delay = retry.Delay(++failures);
+                logger.LogWarning(ex, "Listening for outbox notifications failed; polling meanwhile, listening again in {Delay}", delay);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
 
     /// <summary>Called after a commit that wrote outbox rows.</summary>
     public void Committed()

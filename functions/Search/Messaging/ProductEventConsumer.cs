@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Covacha.Search.Data;
 using Covacha.Search.Model;
-using Covacha.Shared.Configuration;
 using Covacha.Shared.Events;
 using Covacha.Shared.Messaging;
-using Microsoft.Extensions.Configuration;
+using Covacha.Shared.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,7 @@ namespace Covacha.Search.Messaging;
 /// The app starts even when the broker is down; this service keeps trying to attach.
 /// </summary>
 public sealed class ProductEventConsumer(
-    IConfiguration configuration,
+    IOptions<RabbitMqOptions> rabbitMq,
     IOptions<SearchOptions> options,
     ISearchStore store,
     ConsumerState state,
@@ -32,7 +31,8 @@ public sealed class ProductEventConsumer(
 {
     public static readonly ActivitySource Activities = new(SearchMetrics.MeterName);
 
-    private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(10);
+    /// <summary>Between tries to attach to the queue, and between attempts at applying a batch.</summary>
+    private static readonly Backoff Retry = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
 
     /// <summary>How long a write in progress at shutdown may still take (well inside the pods' grace period).</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
@@ -41,7 +41,7 @@ public sealed class ProductEventConsumer(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var factory = RabbitMqConnections.CreateFactory(ConnectionStrings.Required(configuration, "RabbitMQ"), "covacha-search-indexer");
+        var factory = rabbitMq.Value.CreateFactory("covacha-search-indexer");
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
@@ -56,7 +56,7 @@ public sealed class ProductEventConsumer(
             catch (Exception ex)
             {
                 // Never let a broker problem stop the host: keep trying, readiness says 503 meanwhile.
-                var delay = BackOff(attempt);
+                var delay = Retry.Delay(attempt);
                 logger.LogWarning(ex, "Could not attach to {Queue} (attempt {Attempt}); retrying in {Delay}", ProductEvents.SearchQueue, attempt, delay);
                 try
                 {
@@ -225,7 +225,7 @@ public sealed class ProductEventConsumer(
                     }
 
                     // An unreachable store is not the message's fault: wait for it rather than park.
-                    var delay = BackOff(attempt);
+                    var delay = Retry.Delay(attempt);
                     logger.LogWarning(ex, "Applying {Count} events failed (attempt {Attempt}, transient: {Transient}); retrying in {Delay}",
                         items.Count, attempt, transient, delay);
                     await Task.Delay(delay, stoppingToken);
@@ -272,9 +272,6 @@ public sealed class ProductEventConsumer(
             logger.LogWarning(ex, "Could not settle delivery {DeliveryTag}; it will be redelivered", delivery.Tag);
         }
     }
-
-    private static TimeSpan BackOff(int attempt) =>
-        TimeSpan.FromMilliseconds(Math.Min(MaxBackOff.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(attempt - 1, 10))));
 
     private sealed record Delivery(ulong Tag, byte[] Body, string RoutingKey, IDictionary<string, object?>? Headers);
 }

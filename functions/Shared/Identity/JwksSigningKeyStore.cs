@@ -1,3 +1,4 @@
+using Covacha.Shared.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -12,7 +13,7 @@ namespace Covacha.Shared.Identity;
 /// with the keys it has (stale keys still verify: a key is withdrawn by rotation, not by age);</item>
 /// <item>an unknown <c>kid</c> triggers a fetch (at most one every <see cref="MinRefreshInterval"/>,
 /// so forged kids cannot hammer Auth) that a request waits for at most <see cref="MaxWait"/>;</item>
-/// <item>after a failed fetch the next waits a growing back-off (up to <see cref="MaxBackoff"/>)
+/// <item>after a failed fetch the next waits a growing back-off (<see cref="Retry"/>: up to a minute)
 /// while the cached keys go on verifying, up to <see cref="MaxStaleAge"/> after the last
 /// successful fetch; only then, or before any fetch ever succeeded, does a request get 503.</item>
 /// </list>
@@ -28,8 +29,7 @@ public sealed class JwksSigningKeyStore(
     public static readonly TimeSpan MinRefreshInterval = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+    public static readonly Backoff Retry = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
 
     private readonly Lock _gate = new();
     private KeySet? _keys;
@@ -126,7 +126,7 @@ public sealed class JwksSigningKeyStore(
             lock (_gate)
             {
                 _failures++;
-                var backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(_failures - 1, 16)));
+                var backoff = Retry.Delay(_failures);
                 _retryNotBefore = clock.GetUtcNow() + backoff;
                 logger.LogWarning(ex, "Fetching signing keys from {JwksUrl} failed ({Failures} in a row); next try in {Backoff}",
                     url, _failures, backoff);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Covacha.Shared.Resilience;
 using Npgsql;
 
 namespace Covacha.Shared.Mail;
@@ -8,7 +9,7 @@ namespace Covacha.Shared.Mail;
 /// <summary>
 /// Drains <c>mail_outbox</c> to the SMTP server: claims due mails with a lease (replicas share
 /// the work, a crash only delays), deletes each once the server took it, and backs a failure off
-/// exponentially (5 s, 10 s, 20 s ... at most an hour) up to <see cref="MailOptions.MaxAttempts"/>;
+/// exponentially (<see cref="Retry"/>: about 5 s, 10 s, 20 s ... at most an hour) up to <see cref="MailOptions.MaxAttempts"/>;
 /// a mail the server refuses for good (5xx) or out of attempts is kept with its error, not retried,
 /// and counted (<see cref="MailMetrics"/>) so an operator hears of it.
 /// </summary>
@@ -21,10 +22,7 @@ public sealed class MailSender(
     ILogger<MailSender> logger) : BackgroundService
 {
     public const int BatchSize = 20;
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
-
-    public static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
+    public static readonly Backoff Retry = new(TimeSpan.FromSeconds(5), TimeSpan.FromHours(1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,7 +82,7 @@ public sealed class MailSender(
                     logger.LogWarning(ex, "Mail {MailId} not sent (attempt {Attempts}); trying again later", queued.Id, queued.Attempts);
                 }
 
-                await outbox.RetryLaterAsync(queued.Id, giveUp ? null : Backoff(queued.Attempts), ex.Message, cancellationToken);
+                await outbox.RetryLaterAsync(queued.Id, giveUp ? null : Retry.Delay(queued.Attempts), ex.Message, cancellationToken);
             }
         }
 

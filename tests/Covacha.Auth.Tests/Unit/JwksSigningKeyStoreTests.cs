@@ -80,7 +80,7 @@ public sealed class JwksSigningKeyStoreTests : IDisposable
         Assert.Null(await _store.FindAsync("another-unknown", CancellationToken.None));
         Assert.Equal(2, _auth.Calls);
 
-        _clock.Now += JwksSigningKeyStore.FirstBackoff + TimeSpan.FromSeconds(1);
+        _clock.Now += JwksSigningKeyStore.Retry.First + TimeSpan.FromSeconds(1);
         _auth.Failing = false;
         Assert.NotNull(await _store.FindAsync(Kid, CancellationToken.None));
         await Eventually.WaitAsync(() => Task.FromResult(_auth.Calls), c => c >= 3, TimeSpan.FromSeconds(5), "the retry after the back-off");

@@ -100,7 +100,7 @@ public sealed class OutboxReadinessCheckTests
 
         var clock = new ManualClock();
         var broker = new BrokerStatus(clock);
-        var check = new OutboxReadinessCheck(dataSource, broker, Options.Create(new ProductsOptions()));
+        var check = new OutboxReadinessCheck(new OutboxRepository(dataSource), broker, Options.Create(new ProductsOptions()));
 
         var healthy = await check.CheckAsync(CancellationToken.None);
         Assert.True(healthy.Healthy);

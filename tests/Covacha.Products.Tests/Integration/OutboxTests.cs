@@ -6,6 +6,7 @@ using Covacha.Products.Model;
 using Covacha.Products.Tests.Infrastructure;
 using Covacha.Shared.Data;
 using Covacha.Shared.Events;
+using Covacha.Shared.Messaging;
 using Covacha.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -264,13 +265,21 @@ public sealed class OutboxTests(ProductsHost host)
         return database;
     }
 
+    /// <summary>One replica's outbox services (relay and housekeeping), wired as the app wires them.</summary>
     private RunningRelay StartRelay(NpgsqlDataSource dataSource, TimeSpan? pollInterval = null)
     {
-        var settings = new OutboxRelaySettings(host.RabbitMqUri) { BatchSize = 20, PollInterval = pollInterval ?? TimeSpan.FromSeconds(1) };
-        var relay = new OutboxRelay(dataSource, settings, new OutboxSignal(dataSource, NullLogger<OutboxSignal>.Instance),
-            new BrokerStatus(TimeProvider.System), new OutboxMetrics(), Options.Create(new ProductsOptions()), NullLogger<OutboxRelay>.Instance);
+        var settings = new OutboxRelaySettings { BatchSize = 20, PollInterval = pollInterval ?? TimeSpan.FromSeconds(1) };
+        var repository = new OutboxRepository(dataSource);
+        var metrics = new OutboxMetrics();
+        var publisher = new OutboxPublisher(Options.Create(new RabbitMqOptions { Uri = host.RabbitMqUri }), settings,
+            new BrokerStatus(TimeProvider.System), NullLogger<OutboxPublisher>.Instance);
+        var relay = new OutboxRelay(repository, publisher, new OutboxSignal(dataSource, NullLogger<OutboxSignal>.Instance),
+            metrics, settings, NullLogger<OutboxRelay>.Instance);
+        var housekeeping = new OutboxHousekeeping(repository, metrics, settings, Options.Create(new ProductsOptions()),
+            TimeProvider.System, NullLogger<OutboxHousekeeping>.Instance);
         relay.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return new RunningRelay(relay);
+        housekeeping.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return new RunningRelay(relay, housekeeping);
     }
 
     private static ProductFields Fields(string name) => new(name, "", 1250, "COP", "books", null, 1);
@@ -280,12 +289,13 @@ public sealed class OutboxTests(ProductsHost host)
         public Covacha.Shared.Identity.Caller Caller => new(Id, "user", null, null);
     }
 
-    private sealed class RunningRelay(OutboxRelay relay) : IAsyncDisposable
+    private sealed class RunningRelay(OutboxRelay relay, OutboxHousekeeping housekeeping) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await relay.StopAsync(CancellationToken.None);
+            await Task.WhenAll(relay.StopAsync(CancellationToken.None), housekeeping.StopAsync(CancellationToken.None));
             relay.Dispose();
+            housekeeping.Dispose();
         }
     }
 }

@@ -50,17 +50,6 @@ public sealed class BrokerStatusTests
     }
 }
 
-public sealed class OutboxRelayTests
-{
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(4, 8)]
-    [InlineData(50, 60)]
-    public void BackOff_Attempts_DoublesUpToAMinute(int attempts, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), OutboxRelay.BackOff(attempts));
-}
-
 public sealed class ProductValidatorTests
 {
     private readonly ProductValidator _validator = new(

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Covacha.Search.Data;
 using Covacha.Search.Messaging;
 using Covacha.Search.Model;
-using Microsoft.Extensions.Configuration;
+using Covacha.Shared.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,10 +20,8 @@ public sealed class ConsumerStartupTests
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var state = new ConsumerState();
         using var metrics = new SearchMetrics(services.GetRequiredService<IMeterFactory>(), state);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMQ"] = $"amqp://guest:guest@127.0.0.1:{ClosedPort()}" })
-            .Build();
-        using var consumer = new ProductEventConsumer(configuration, Options.Create(new SearchOptions()), Mock.Of<ISearchStore>(),
+        var rabbitMq = new RabbitMqOptions { Uri = $"amqp://guest:guest@127.0.0.1:{ClosedPort()}" };
+        using var consumer = new ProductEventConsumer(Options.Create(rabbitMq), Options.Create(new SearchOptions()), Mock.Of<ISearchStore>(),
             state, metrics, NullLogger<ProductEventConsumer>.Instance);
 
         var start = consumer.StartAsync(CancellationToken.None);
