@@ -1,28 +1,13 @@
+using Covacha.Shared.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Covacha.Products.Functions;
 
-/// <summary>
-/// Serves this app's hand-written OpenAPI document (functions/Products/openapi.yaml, embedded at
-/// build time) so that clients and the API docs page read the description the code is tested against.
-/// </summary>
+/// <summary>Serves functions/Products/openapi.yaml (see <see cref="OpenApiDocument"/>).</summary>
 public sealed class OpenApiFunctions
 {
-    private static readonly Lazy<byte[]> Document = new(() =>
-    {
-        using var stream = typeof(OpenApiFunctions).Assembly.GetManifestResourceStream("openapi.yaml")
-            ?? throw new InvalidOperationException("The embedded resource openapi.yaml is missing from Covacha.Products.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    });
-
     [Function("ProductsOpenApi")]
-    public IResult Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/openapi.yaml")] HttpRequest request)
-    {
-        request.HttpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.Bytes(Document.Value, "application/yaml");
-    }
+    public IResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "products/openapi.yaml")] HttpRequest request) =>
+        OpenApiDocument.Serve(request, typeof(OpenApiFunctions).Assembly);
 }
