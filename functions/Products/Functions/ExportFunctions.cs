@@ -31,13 +31,19 @@ public sealed class ExportFunctions(ProductStore store)
             return Problems.BadRequest("limit", $"Must be a whole number from 1 to {MaxPageSize}.");
         }
 
-        Guid? after = null;
-        var rawAfter = query["after"].ToString();
-        if (rawAfter.Length > 0)
+        // `after` is the older name of `cursor`, kept for clients of the previous release.
+        var (cursorName, rawCursor) = query["cursor"].ToString() is { Length: > 0 } cursor ? ("cursor", cursor) : ("after", query["after"].ToString());
+        if (cursorName == "cursor" && query["after"].ToString() is { Length: > 0 } alias && alias != rawCursor)
         {
-            if (!Guid.TryParse(rawAfter, out var afterId))
+            return Problems.BadRequest("after", "Give cursor or its older name after, not both.");
+        }
+
+        Guid? after = null;
+        if (rawCursor.Length > 0)
+        {
+            if (!Guid.TryParse(rawCursor, out var afterId))
             {
-                return Problems.BadRequest("after", "Must be the next value of a previous page.");
+                return Problems.BadRequest(cursorName, "Not a cursor from a previous page (its nextCursor).");
             }
 
             after = afterId;
@@ -45,6 +51,6 @@ public sealed class ExportFunctions(ProductStore store)
 
         var items = await store.ExportAsync(after, limit, cancellationToken);
         var next = items.Count == limit ? items[^1].Id.ToString() : null;
-        return TypedResults.Json(new ExportPage(items, next), ProductsJsonContext.Default.ExportPage);
+        return TypedResults.Json(new ExportPage(items, next, next), ProductsJsonContext.Default.ExportPage);
     }
 }

@@ -451,6 +451,58 @@ public sealed class ProductsApiTests(ProductsHost host)
     }
 
     [Fact]
+    public async Task Export_CursorAndItsOlderNameAfter_AnswerTheSamePages()
+    {
+        var token = host.UserToken();
+        for (var i = 0; i < 3; i++)
+        {
+            await host.CreateAsync(token);
+        }
+
+        var byCursor = await ExportPagesAsync("cursor", "nextCursor");
+        var byAfter = await ExportPagesAsync("after", "next");
+
+        Assert.True(byCursor.Count >= 2, "the export should span several pages");
+        Assert.Equal(byCursor, byAfter);
+    }
+
+    [Theory]
+    [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("after=not-a-cursor", "after")]
+    [InlineData("cursor=0193a1b2-0000-7000-8000-00000000c0de&after=0193a1b2-0000-7000-8000-00000000c0df", "after")]
+    [InlineData("limit=0", "limit")]
+    public async Task Export_BadPagingParameter_Is400NamingIt(string query, string parameter)
+    {
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/products/export?" + query,
+            headers: new Dictionary<string, string> { ["X-Covacha-Service-Key"] = host.ServiceKey });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"the problem should name {parameter}");
+    }
+
+    /// <summary>Every page of the export walked with the given names, as lists of ids.</summary>
+    private async Task<List<string>> ExportPagesAsync(string cursorParameter, string nextMember)
+    {
+        var pages = new List<string>();
+        string? cursor = null;
+        do
+        {
+            using var response = await host.SendAsync(HttpMethod.Get,
+                "/api/products/export?limit=2" + (cursor is null ? "" : $"&{cursorParameter}={cursor}"),
+                headers: new Dictionary<string, string> { ["X-Covacha-Service-Key"] = host.ServiceKey });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            pages.Add(string.Join(",", page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString())));
+            cursor = page.GetProperty(nextMember).GetString();
+        }
+        while (cursor is not null);
+
+        return pages;
+    }
+
+    [Fact]
     public async Task Export_UserOrWrongKeyOrAnonymous_IsRefused()
     {
         using var user = await host.SendAsync(HttpMethod.Get, "/api/products/export", host.UserToken());

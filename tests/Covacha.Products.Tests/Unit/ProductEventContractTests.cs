@@ -61,7 +61,7 @@ public sealed class ProductEventContractTests
         {
             ImageUrl = null, Stock = 0, UpdatedAt = DateTimeOffset.Parse("2026-01-03T00:00:00+00:00"), Version = 3, Deleted = true,
         };
-        var page = new ExportPage([tombstone.ToExportItem()], null);
+        var page = new ExportPage([tombstone.ToExportItem()], null, null);
 
         AssertSameShape(Sample("export-page.json"), JsonSerializer.SerializeToNode(page, ProductsJsonContext.Default.ExportPage));
     }
