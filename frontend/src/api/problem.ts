@@ -100,7 +100,7 @@ export function humanWait(seconds: number): string {
 }
 
 /** The server's own sentences for people, by problem type; the rest get ours by status. */
-const SERVER_WORDED = new Set(['email-not-verified', 'invalid-token', 'conflict', 'validation']);
+const SERVER_WORDED = new Set(['email-not-verified', 'invalid-token', 'conflict', 'validation', 'account-suspended', 'taken-down']);
 
 /**
  * A message fit to show a person for any thrown value: never a problem type, a status code, a

@@ -1,5 +1,6 @@
 import { request, queryString } from './http';
-import { getAccessToken } from './session';
+import { restoreSession } from './auth';
+import { getAccessToken, hasSessionHint } from './session';
 import type { Category, CurrencyInfo, Product, ProductInput, ProductPage, Tagged } from './types';
 
 const base = '/api/products';
@@ -22,6 +23,9 @@ function path(id: string): string {
  * also see a product that was taken down (with why). No refresh is attempted for this.
  */
 export async function getProduct(id: string, signal?: AbortSignal): Promise<Tagged<Product>> {
+  // On a fresh page load the session is still being restored: wait for it, or a seller opening
+  // their taken-down product would be answered as a stranger.
+  if (!getAccessToken() && hasSessionHint()) await restoreSession().catch(() => null);
   const token = getAccessToken();
   const r = await request<Product>(path(id), { signal, headers: token ? { Authorization: `Bearer ${token}` } : {} });
   return tagged(r.data, r.etag);
