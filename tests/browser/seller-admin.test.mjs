@@ -1,5 +1,5 @@
 // Browser tests of sellers and administration, on a running Covacha host, as people act:
-// a visitor finds a product's seller and their other products; an admin finds a user by email,
+// the first visitor of an empty catalogue is invited to list something; a visitor finds a product's seller and their other products; an admin finds a user by email,
 // is asked before a role change, suspends and reactivates them, and takes a product down.
 //   COVACHA_URL=... COVACHA_MAIL_URL=... npm --prefix frontend run test:browser
 // Needs the admin account (COVACHA_ADMIN_EMAIL / COVACHA_ADMIN_PASSWORD, or the dev host's
@@ -119,6 +119,19 @@ describe('Sellers and administration in a browser', { concurrency: false }, () =
 
   after(async () => {
     await browser?.close();
+  });
+
+  test('an empty catalogue says nothing is for sale yet and invites the first listing', async (t) => {
+    // Runs first on the fresh databases of ./covacha test; a host that already has products skips it.
+    const found = await (await fetch(`${BASE}/api/search?pageSize=1`)).json();
+    if (found.total > 0) return t.skip('the catalogue already has products');
+    const p = await newPage(await browser.newContext());
+    await p.goto(`${BASE}/`);
+    await p.getByText('Nothing is for sale yet.').waitFor();
+    assert.equal(await p.getByText('No products match.').count(), 0);
+    await p.getByRole('link', { name: 'List the first product' }).click();
+    await p.waitForURL((u) => u.pathname === '/login'); // publishing needs an account: log in first, then the form
+    assert.equal(new URL(p.url()).searchParams.get('next'), '/my/products/new');
   });
 
   test('an unknown address shows "Page not found" with status 404; a known one answers 200', async () => {

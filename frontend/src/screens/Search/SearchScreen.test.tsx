@@ -57,7 +57,7 @@ describe('SearchScreen', () => {
       'GET /api/search/suggest': { body: { suggestions: [{ id: 'p-1', name: 'Desk lamp' }, { id: 'p-9', name: 'Lamp oil' }] } },
     });
     renderApp('/');
-    await screen.findByText('No products match.');
+    await screen.findByText('Nothing is for sale yet.');
 
     await user.type(screen.getByRole('combobox', { name: 'Search products' }), 'lam');
 
@@ -90,7 +90,7 @@ describe('SearchScreen', () => {
       }),
     });
     renderApp('/');
-    await screen.findByText('No products match.');
+    await screen.findByText('Nothing is for sale yet.');
     const box = screen.getByRole('combobox', { name: 'Search products' });
     const marks = () => within(screen.getByRole('listbox', { name: 'Suggestions' })).getAllByRole('option').map((o) => [...o.querySelectorAll('mark')].map((m) => m.textContent));
 
@@ -121,7 +121,7 @@ describe('SearchScreen', () => {
       },
     });
     renderApp('/');
-    await screen.findByText('No products match.');
+    await screen.findByText('Nothing is for sale yet.');
     const box = screen.getByRole('combobox', { name: 'Search products' });
 
     await user.type(box, 'la');

@@ -245,7 +245,19 @@ export function SearchScreen() {
             </ul>
           )}
 
-          {!beyond && data && data.items.length === 0 && load.status !== 'error' && (
+          {!beyond && data && data.total === 0 && load.status !== 'error' && !load.shownQ && !query.q && !hasFilters(query) && (
+            <div className="empty-state">
+              <p className="empty-state__title">Nothing is for sale yet.</p>
+              <p className="muted">Covacha has no products listed so far. Be the first: whatever you publish shows up here.</p>
+              <div className="empty-state__actions">
+                <Link className="btn btn--primary" to="/my/products/new">
+                  List the first product
+                </Link>
+              </div>
+            </div>
+          )}
+
+          {!beyond && data && data.items.length === 0 && load.status !== 'error' && (load.shownQ || query.q || hasFilters(query) || data.total > 0) && (
             <div className="empty-state">
               <p className="empty-state__title">No products match.</p>
               <p className="muted">
