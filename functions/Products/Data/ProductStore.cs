@@ -128,19 +128,9 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        ProductRow current;
-        await using (var select = new NpgsqlCommand(
-            $"SELECT {ReadColumns} FROM products WHERE id = $1 AND (NOT deleted OR taken_down_at IS NOT NULL) FOR UPDATE",
-            connection, transaction))
+        if (await LockAsync(connection, transaction, id, cancellationToken) is not { } current)
         {
-            select.Parameters.AddWithValue(id);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return new ChangeResult(ChangeOutcome.NotFound);
-            }
-
-            current = Read(reader);
+            return new ChangeResult(ChangeOutcome.NotFound);
         }
 
         if (current.OwnerId != caller.UserId && !caller.IsAdmin)
@@ -208,6 +198,21 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     }
 
     /// <summary>
+    /// Reads and row-locks the product for a change in <paramref name="transaction"/>: a live one,
+    /// or a taken-down one (kept for the record); null when there is none.
+    /// </summary>
+    private static async Task<ProductRow?> LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand(
+            $"SELECT {ReadColumns} FROM products WHERE id = $1 AND (NOT deleted OR taken_down_at IS NOT NULL) FOR UPDATE",
+            connection, transaction);
+        select.Parameters.AddWithValue(id);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>
     /// Takes a product down (an admin's decision, or an account deletion when
     /// <paramref name="by"/> is null): a tombstone with the next version and a <c>product.deleted</c>
     /// event, so Search drops it, keeping its fields and who/when/why. A product already taken
@@ -218,19 +223,9 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        ProductRow current;
-        await using (var select = new NpgsqlCommand(
-            $"SELECT {ReadColumns} FROM products WHERE id = $1 AND (NOT deleted OR taken_down_at IS NOT NULL) FOR UPDATE",
-            connection, transaction))
+        if (await LockAsync(connection, transaction, id, cancellationToken) is not { } current)
         {
-            select.Parameters.AddWithValue(id);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return new ChangeResult(ChangeOutcome.NotFound);
-            }
-
-            current = Read(reader);
+            return new ChangeResult(ChangeOutcome.NotFound);
         }
 
         if (current.TakenDown)
