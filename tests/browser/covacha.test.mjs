@@ -248,6 +248,9 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     assert.match(productPath, /^\/products\/[^/]+$/);
     await page.getByRole('heading', { level: 1, name: productName }).waitFor();
     await page.getByText('$ 85.000').first().waitFor();
+    // Published without an image: a drawing of its category stands in (no photo, no broken image).
+    await page.getByRole('img', { name: 'Illustration: Home & Kitchen' }).waitFor();
+    assert.equal(await page.locator('.product__media img').count(), 0, 'no <img> for a product without an image');
     await shot(page, '05-product-page-owner');
   });
 
@@ -257,6 +260,9 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     const tPrefix = await findByTyping(page, prefix, productName, INDEX_DEADLINE_MS);
     assert.equal(new URL(page.url()).searchParams.get('q'), prefix, 'the query lives in the URL');
     await page.getByText('$ 85.000').first().waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: productName, exact: true }) });
+    await card.getByRole('img', { name: 'Illustration: Home & Kitchen' }).waitFor();
+    assert.equal(await card.locator('img').count(), 0, 'the result shows the illustration, not an image');
     await shot(page, '06-search-prefix');
     const tTypo = await findByTyping(page, typo, productName, INDEX_DEADLINE_MS);
     console.log(`# found by prefix in ${tPrefix} ms, by one typo ("${typo}" for "${word}") in ${tTypo} ms`);

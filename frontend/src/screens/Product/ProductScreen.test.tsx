@@ -83,6 +83,14 @@ describe('ProductScreen', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
+  it('draws its category where a product has no image', async () => {
+    mockApi(routesAs(null, { 'GET /api/products/p-1': { body: aProduct({ imageUrl: null, category: 'books' }) } }));
+    const { container } = renderApp('/products/p-1');
+    await screen.findByRole('heading', { level: 1, name: 'Desk lamp' });
+    expect(screen.getByRole('img', { name: 'Illustration: Books' })).toHaveAttribute('data-illustration', 'books');
+    expect(container.querySelector('img')).toBeNull();
+  });
+
   it('says a larger stock once, with its number', async () => {
     mockApi(routesAs(null, { 'GET /api/products/p-1': { body: aProduct({ stock: 12 }) } }));
     renderApp('/products/p-1');
