@@ -1,3 +1,4 @@
+import { getLanguage, LANGUAGE_TAGS } from '../i18n/i18n';
 import { ApiError, networkError, toProblem } from './problem';
 import { getAccessToken, hasSessionHint, notifyAuthLost, refreshAccessToken } from './session';
 
@@ -31,6 +32,8 @@ function retryAfter(res: Response): number | null {
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
+    // Mail the services send (verification, reset) is written in the language the UI shows.
+    'Accept-Language': LANGUAGE_TAGS[getLanguage()],
     ...opts.headers,
   };
   let body: string | undefined;

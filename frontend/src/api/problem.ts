@@ -1,3 +1,6 @@
+import { t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { localizeServerText } from '../i18n/serverText';
 /** An RFC 9457 problem document as the Covacha services send it. */
 export interface Problem {
   type: string;
@@ -36,19 +39,25 @@ export class ApiError extends Error {
   }
 }
 
-const FALLBACK_TITLES: Record<number, string> = {
-  0: 'Could not reach the server. Check your connection and try again.',
-  400: 'Something in that request was not right. Please check it and try again.',
-  401: 'Please log in.',
-  403: 'You are not allowed to do that.',
-  404: 'We could not find that. It may have been removed.',
-  409: 'That clashes with something that already exists.',
-  412: 'Someone else changed this in the meantime. Reload to see the latest version.',
-  413: 'That is too large to send.',
-  422: 'Some fields need attention.',
-  429: 'Too many attempts. Please wait a moment.',
-  503: 'The service is busy. Please try again shortly.',
+const FALLBACK_KEYS: Record<number, MessageKey> = {
+  0: 'error.network',
+  400: 'error.400',
+  401: 'error.401',
+  403: 'error.403',
+  404: 'error.404',
+  409: 'error.409',
+  412: 'error.412',
+  413: 'error.413',
+  422: 'error.422',
+  429: 'error.429',
+  503: 'error.503',
 };
+
+/** What we say for a status when the server said nothing fit to show, in the UI's language. */
+function fallbackTitle(status: number): string | null {
+  const key = FALLBACK_KEYS[status];
+  return key ? t(key) : null;
+}
 
 function isRecordOfStringArrays(v: unknown): v is Record<string, string[]> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -60,21 +69,24 @@ function isRecordOfStringArrays(v: unknown): v is Record<string, string[]> {
  * right type, so a proxy's HTML error page still yields a readable message.
  */
 export function toProblem(status: number, body: unknown): Problem {
-  const fallback = FALLBACK_TITLES[status] ?? `Request failed (${status}).`;
+  const fallback = fallbackTitle(status) ?? t('error.status', { status: String(status) });
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const problem: Problem = {
     type: typeof b.type === 'string' ? b.type : 'about:blank',
     title: typeof b.title === 'string' && b.title ? b.title : fallback,
     status,
   };
-  if (typeof b.detail === 'string' && b.detail) problem.detail = b.detail;
+  // The services write in English; in Spanish a sentence we do not know is left out (the
+  // message by status stands in) rather than shown in the other language.
+  const detail = typeof b.detail === 'string' && b.detail ? localizeServerText(b.detail) : null;
+  if (detail) problem.detail = detail;
   if (isRecordOfStringArrays(b.errors)) {
     // Servers may send "Price", "price" or a JSON path "$.price"; the UI keys fields by
     // camelCase JSON name.
     problem.errors = Object.fromEntries(
       Object.entries(b.errors).map(([k, v]) => {
         const name = k.replace(/^\$\.?/, '');
-        return [name.charAt(0).toLowerCase() + name.slice(1), v];
+        return [name.charAt(0).toLowerCase() + name.slice(1), v.map((m) => localizeServerText(m) ?? t('error.field'))];
       }),
     );
   }
@@ -82,21 +94,18 @@ export function toProblem(status: number, body: unknown): Problem {
 }
 
 export function networkError(): ApiError {
-  return new ApiError({ type: 'about:blank', title: FALLBACK_TITLES[0]!, status: 0 });
+  return new ApiError({ type: 'about:blank', title: t('error.network'), status: 0 });
 }
 
 /** "30 seconds", "about 5 minutes", "about 2 hours": a wait as people say it. */
 export function humanWait(seconds: number): string {
-  if (seconds < 60) {
-    const s = Math.max(1, Math.ceil(seconds));
-    return `${s} ${s === 1 ? 'second' : 'seconds'}`;
-  }
+  if (seconds < 60) return t('wait.seconds', { count: Math.max(1, Math.ceil(seconds)) });
   if (seconds < 3600) {
     const m = Math.ceil(seconds / 60);
-    return `${m === 1 ? 'a minute' : `about ${m} minutes`}`;
+    return m === 1 ? t('wait.minute') : t('wait.minutes', { count: m });
   }
   const h = Math.ceil(seconds / 3600);
-  return h === 1 ? 'about an hour' : `about ${h} hours`;
+  return h === 1 ? t('wait.hour') : t('wait.hours', { count: h });
 }
 
 /** The server's own sentences for people, by problem type; the rest get ours by status. */
@@ -107,18 +116,18 @@ const SERVER_WORDED = new Set(['email-not-verified', 'invalid-token', 'conflict'
  * field name or seconds counted to the unit.
  */
 export function messageOf(err: unknown): string {
-  if (!(err instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (!(err instanceof ApiError)) return t('error.generic');
   const p = err.problem;
   const fields = Object.values(err.fieldErrors).flat();
   if (err.status === 429) {
     return err.retryAfterSeconds
-      ? `Too many attempts. Please try again in ${humanWait(err.retryAfterSeconds)}.`
-      : FALLBACK_TITLES[429]!;
+      ? t('error.tooManyWait', { wait: humanWait(err.retryAfterSeconds) })
+      : t('error.429');
   }
   if (SERVER_WORDED.has(err.slug)) {
     if (fields.length) return fields.join(' ');
     if (p.detail) return p.detail;
   }
   if (err.status === 400 && fields.length) return fields.join(' ');
-  return FALLBACK_TITLES[err.status] ?? (err.status >= 500 ? 'Something went wrong on our side. Please try again.' : 'Something went wrong. Please try again.');
+  return fallbackTitle(err.status) ?? t(err.status >= 500 ? 'error.server' : 'error.generic');
 }

@@ -1,4 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
+import { useT } from '../i18n/i18n';
 
 interface AlertProps {
   kind?: 'error' | 'info' | 'success' | 'warning';
@@ -12,6 +13,7 @@ export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
   { kind = 'info', title, children, onRetry },
   ref,
 ) {
+  const t = useT();
   return (
     <div
       ref={ref}
@@ -23,7 +25,7 @@ export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
       {children && <div className="alert__body">{children}</div>}
       {onRetry && (
         <button type="button" className="btn btn--secondary btn--small" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>

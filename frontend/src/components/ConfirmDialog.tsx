@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/i18n';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -28,6 +29,7 @@ export function ConfirmDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const t = useT();
   const bodyId = useId();
 
   useEffect(() => {
@@ -68,7 +70,7 @@ export function ConfirmDialog({
           )}
           <div className="dialog__actions">
             <button ref={cancelRef} type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button
               type="button"
@@ -77,7 +79,7 @@ export function ConfirmDialog({
               disabled={busy}
               aria-busy={busy || undefined}
             >
-              {busy ? 'Working…' : confirmLabel}
+              {busy ? t('common.working') : confirmLabel}
             </button>
           </div>
         </div>

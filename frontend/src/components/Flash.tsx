@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Alert } from './Alert';
+import { useT } from '../i18n/i18n';
 
 export interface FlashState {
   flash?: string;
@@ -14,6 +15,7 @@ export interface FlashState {
 export function Flash() {
   const location = useLocation();
   const navigate = useNavigate();
+  const t = useT();
   const state = location.state as (FlashState & Record<string, unknown>) | null;
   const message = state?.flash ?? null;
   const [shown, setShown] = useState<string | null>(message);
@@ -42,7 +44,7 @@ export function Flash() {
     <div className="flash">
       <Alert kind="success">
         <span>{shown}</span>
-        <button type="button" className="flash__close" aria-label="Dismiss message" onClick={() => setShown(null)}>
+        <button type="button" className="flash__close" aria-label={t('flash.dismiss')} onClick={() => setShown(null)}>
           ×
         </button>
       </Alert>

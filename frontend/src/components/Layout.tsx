@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { Flash } from './Flash';
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, setLanguage, useLanguage, useT, type Language } from '../i18n/i18n';
 
 /**
  * After a client-side navigation, move focus to the new page's heading so keyboard and
@@ -25,11 +26,15 @@ function useFocusOnNavigate() {
   }, [pathname]);
 }
 
+const LANGUAGES: Language[] = ['es', 'en'];
+
 export function Layout() {
   const { user, isAdmin, logout, status } = useAuth();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
+  const t = useT();
+  const language = useLanguage();
   useFocusOnNavigate();
   useEffect(() => setMenuOpen(false), [pathname]);
 
@@ -44,11 +49,11 @@ export function Layout() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skip')}
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to="/" className="brand" aria-label="Covacha home">
+          <Link to="/" className="brand" aria-label={t('layout.home')}>
             <svg className="brand__logo" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
               <rect width="64" height="64" rx="14" />
               <path d="M14 30 32 16l18 14v18a2 2 0 0 1-2 2H16a2 2 0 0 1-2-2z" className="brand__house" />
@@ -62,42 +67,42 @@ export function Layout() {
             aria-controls="site-nav"
             onClick={() => setMenuOpen((o) => !o)}
           >
-            <span className="visually-hidden">Menu</span>
+            <span className="visually-hidden">{t('layout.menu')}</span>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
             </svg>
           </button>
-          <nav id="site-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label="Main">
+          <nav id="site-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('layout.nav')}>
             <NavLink to="/" end className="nav__link">
-              Search
+              {t('nav.search')}
             </NavLink>
             {user && (
               <NavLink to="/my/products" className="nav__link">
-                My products
+                {t('nav.myProducts')}
               </NavLink>
             )}
             {isAdmin && (
               <NavLink to="/admin" className="nav__link">
-                Admin
+                {t('nav.admin')}
               </NavLink>
             )}
             <span className="nav__spacer" />
             {status === 'authenticated' && user ? (
               <>
-                <NavLink to="/account" className="nav__user" title={`${user.email}: your account`}>
+                <NavLink to="/account" className="nav__user" title={t('nav.account', { email: user.email })}>
                   {user.displayName}
                 </NavLink>
                 <button type="button" className="btn btn--ghost btn--small" onClick={onLogout}>
-                  Log out
+                  {t('nav.logout')}
                 </button>
               </>
             ) : status === 'anonymous' ? (
               <>
                 <NavLink to="/login" className="nav__link">
-                  Log in
+                  {t('nav.login')}
                 </NavLink>
                 <Link to="/signup" className="btn btn--primary btn--small">
-                  Sign up
+                  {t('nav.signup')}
                 </Link>
               </>
             ) : null}
@@ -109,7 +114,21 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="footer">
-        <p>Covacha · a small marketplace</p>
+        <p>{t('layout.tagline')}</p>
+        <div className="language-switch" role="group" aria-label={t('layout.language')}>
+          {LANGUAGES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              lang={LANGUAGE_TAGS[l]}
+              className="language-switch__option"
+              aria-pressed={language === l}
+              onClick={() => setLanguage(l)}
+            >
+              {LANGUAGE_NAMES[l]}
+            </button>
+          ))}
+        </div>
       </footer>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { safeImageUrl } from '../lib/safety';
 import { Illustration } from './illustrations';
+import { useT } from '../i18n/i18n';
 
 interface ProductImageProps {
   url: string | null | undefined;
@@ -22,8 +23,9 @@ interface ProductImageProps {
 export function ProductImage({ url, alt, category, categoryName, seed, className = '' }: ProductImageProps) {
   const src = safeImageUrl(url);
   const [failed, setFailed] = useState(false);
+  const t = useT();
   if (!src || failed) {
-    return <Illustration category={category} seed={seed} label={`Illustration: ${categoryName}`} className={className} />;
+    return <Illustration category={category} seed={seed} label={t('image.illustration', { category: categoryName })} className={className} />;
   }
   return (
     <img

@@ -1,5 +1,4 @@
 export const DEFAULT_CURRENCY = 'COP';
-const LOCALE = 'en-US';
 /** Prices are shown the Colombian way by default (the catalogue's currency is the peso). */
 export const PRICE_LOCALE = 'es-CO';
 
@@ -51,8 +50,4 @@ export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '—' : dayFormat.format(d);
-}
-
-export function pluralize(n: number, one: string, many: string): string {
-  return `${n.toLocaleString(LOCALE)} ${n === 1 ? one : many}`;
 }

@@ -1,4 +1,5 @@
 import type { CurrencyInfo } from '../api/types';
+import { t } from '../i18n/i18n';
 import { formatPrice, PRICE_LOCALE } from './format';
 
 export type { CurrencyInfo };
@@ -71,9 +72,9 @@ export function parseAmount(
   if (text === '') return { ok: true, empty: true };
   // What people copy from a price: "$ 1.200.000", "COP 1.200.000", "1.200.000 COP".
   text = text.replace(/^(?:[A-Z]{2,3})?\$\s*/i, '').replace(new RegExp(`^${currency.code}\\s*|\\s*${currency.code}$`, 'i'), '');
-  if (text.startsWith('-')) return fail(opts.allowZero ? 'Enter zero or more.' : 'Enter a price above zero.');
+  if (text.startsWith('-')) return fail(t(opts.allowZero ? 'amount.zeroOrMore' : 'amount.aboveZero'));
   if (/\s/.test(text) || !/^[\d.,]+$/.test(text) || !/\d/.test(text)) {
-    return fail(`Write the amount with digits only, like ${example}.`);
+    return fail(t('amount.digitsOnly', { example }));
   }
 
   const dots = text.split('.').length - 1;
@@ -84,7 +85,7 @@ export function parseAmount(
     const decimal = text.lastIndexOf('.') > text.lastIndexOf(',') ? '.' : ',';
     const group = decimal === '.' ? ',' : '.';
     const at = text.lastIndexOf(decimal);
-    if (text.indexOf(decimal) !== at) return fail(`“${input.trim()}” has more than one decimal separator. Write it like ${example}.`);
+    if (text.indexOf(decimal) !== at) return fail(t('amount.twoDecimalSeparators', { input: input.trim(), example }));
     intPart = ungroup(text.slice(0, at), group);
     fraction = text.slice(at + 1);
   } else if (dots + commas >= 2) {
@@ -98,7 +99,7 @@ export function parseAmount(
     } else if (tail.length === 3 && sep === localeDecimal) {
       const whole = formatNumber(Number(text.replace(sep, '')), 0, locale);
       const dec = formatNumber(Number(text.replace(sep, '.')), 2, locale);
-      return fail(`“${text}” could mean ${whole} or ${dec}. Write ${whole} or ${dec}.`);
+      return fail(t('amount.ambiguous', { input: text, whole, decimal: dec }));
     } else {
       intPart = text.slice(0, at) || '0';
       if (!/^\d+$/.test(intPart)) intPart = null;
@@ -108,22 +109,22 @@ export function parseAmount(
     intPart = text;
   }
   if (intPart === null || !/^\d*$/.test(fraction) || (fraction === '' && /[.,]$/.test(text))) {
-    return fail(`“${input.trim()}” is not an amount we can read. Write it like ${example}.`);
+    return fail(t('amount.unreadable', { input: input.trim(), example }));
   }
   if (fraction.length > currency.exponent) {
     return fail(
       currency.exponent === 0
-        ? `${currency.code} amounts have no decimals.`
-        : `Use at most ${currency.exponent} decimals for ${currency.code}.`,
+        ? t('amount.noDecimals', { code: currency.code })
+        : t('amount.maxDecimals', { decimals: String(currency.exponent), code: currency.code }),
     );
   }
   const digits = (intPart + fraction.padEnd(currency.exponent, '0')).replace(/^0+(?=\d)/, '');
-  if (digits.length > MAX_DIGITS) return fail('That amount is too large.');
+  if (digits.length > MAX_DIGITS) return fail(t('amount.tooLarge'));
   const minor = Number(digits);
   const amount = minor / 10 ** currency.exponent;
-  if (minor === 0 && !opts.allowZero) return fail('Enter a price above zero.');
+  if (minor === 0 && !opts.allowZero) return fail(t('amount.aboveZero'));
   if (currency.maxPrice !== undefined && amount > currency.maxPrice) {
-    return fail(`At most ${formatPrice(currency.maxPrice, currency.code, locale)}.`);
+    return fail(t('amount.atMost', { price: formatPrice(currency.maxPrice, currency.code, locale) }));
   }
   return { ok: true, empty: false, minor, amount };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { getCategories } from '../api/products';
 import type { Category } from '../api/types';
+import { translate, useLanguage } from '../i18n/i18n';
+import { isMessageKey, type MessageKey } from '../i18n/messages';
 
 /** The contract's fixed list, shown until (or if) the server's list arrives. */
 export const FALLBACK_CATEGORIES: Category[] = [
@@ -14,7 +16,7 @@ export const FALLBACK_CATEGORIES: Category[] = [
   'grocery',
   'automotive',
   'other',
-].map((id) => ({ id, name: id.charAt(0).toUpperCase() + id.slice(1) }));
+].map((id) => ({ id, name: translate('en', `category.${id}` as MessageKey) }));
 
 export function useCategories(): { categories: Category[]; nameOf: (id: string) => string } {
   const [categories, setCategories] = useState<Category[]>(FALLBACK_CATEGORIES);
@@ -31,6 +33,13 @@ export function useCategories(): { categories: Category[]; nameOf: (id: string) 
       live = false;
     };
   }, []);
-  const nameOf = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
-  return { categories, nameOf };
+  const lang = useLanguage();
+  // English shows the server's names; Spanish its own for the categories it knows.
+  const say = (c: Category): string => {
+    const key = `category.${c.id}`;
+    return lang === 'en' || !isMessageKey(key) ? c.name : translate(lang, key);
+  };
+  const shown = categories.map((c) => ({ id: c.id, name: say(c) }));
+  const nameOf = (id: string) => shown.find((c) => c.id === id)?.name ?? say({ id, name: id });
+  return { categories: shown, nameOf };
 }

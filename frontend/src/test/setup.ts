@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { resetRestoreForTests } from '../api/auth';
 import { resetCategoriesCacheForTests } from '../api/products';
 import { resetSessionForTests } from '../api/session';
+import { resetLanguageForTests } from '../i18n/i18n';
 
 // jsdom has <dialog> but not its modal methods.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
@@ -17,6 +18,7 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 
 beforeEach(() => {
   window.localStorage.clear();
+  resetLanguageForTests();
   resetSessionForTests();
   resetRestoreForTests();
   resetCategoriesCacheForTests();

@@ -6,12 +6,14 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
 
 type Outcome = { kind: 'success' | 'error'; text: string } | null;
 type FieldErrors = Record<string, string[]>;
 
 /** Runs one form's request and turns its answer into a message and field errors. */
 function useSubmit() {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -23,7 +25,7 @@ function useSubmit() {
       setOutcome({ kind: 'success', text: await work() });
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
-        setOutcome({ kind: 'error', text: 'Too many attempts. Wait a few minutes and try again.' });
+        setOutcome({ kind: 'error', text: t('account.tooMany') });
       } else if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
         setErrors(err.fieldErrors);
       } else {
@@ -51,7 +53,8 @@ function Outcome({ outcome }: { outcome: Outcome }) {
 
 /** The signed-in user's account: email status, name, password, email and deletion. */
 export function AccountScreen() {
-  useDocumentTitle('Your account');
+  const t = useT();
+  useDocumentTitle(t('account.title'));
   const { user } = useAuth();
   const navigate = useNavigate();
   const [name, setName] = useState(user?.displayName ?? '');
@@ -74,87 +77,86 @@ export function AccountScreen() {
 
   return (
     <div className="page narrow stack">
-      <h1>Your account</h1>
-      <Section id="account-email-status" title="Email">
+      <h1>{t('account.title')}</h1>
+      <Section id="account-email-status" title={t('account.email')}>
         <p>
           {user.email}{' '}
-          {user.emailVerified === false ? <strong>(not confirmed yet)</strong> : <span className="muted">(confirmed)</span>}
+          {user.emailVerified === false ? (
+            <strong>{t('account.notConfirmed')}</strong>
+          ) : (
+            <span className="muted">{t('account.confirmed')}</span>
+          )}
         </p>
         {user.emailVerified === false && (
           <>
-            <p className="muted">
-              You can publish products once you confirm your email: follow the link we mailed you. No mail? We can send
-              another.
-            </p>
+            <p className="muted">{t('account.confirmFirst')}</p>
             <Outcome outcome={resend.outcome} />
             <button
               type="button"
               className="btn btn--secondary"
               disabled={resend.busy}
-              onClick={() => void resend.run(async () => (await resendVerification(), `We mailed a new link to ${user.email}.`))}
+              onClick={() => void resend.run(async () => (await resendVerification(), t('account.resent', { email: user.email })))}
             >
-              {resend.busy ? 'Sending…' : 'Send the link again'}
+              {resend.busy ? t('common.sending') : t('account.resend')}
             </button>
           </>
         )}
       </Section>
 
-      <Section id="account-name" title="Display name">
+      <Section id="account-name" title={t('account.displayName')}>
         <Outcome outcome={profile.outcome} />
-        <form className="form" onSubmit={submit(profile, async () => (await updateProfile(name.trim()), 'Your name is saved.'))}>
-          <TextField id="displayName" label="Your name" required maxLength={60} value={name}
+        <form className="form" onSubmit={submit(profile, async () => (await updateProfile(name.trim()), t('account.nameSaved')))}>
+          <TextField id="displayName" label={t('field.yourName')} required maxLength={60} value={name}
             onChange={(e) => setName(e.target.value)} errors={profile.errors.displayName} />
-          <button type="submit" className="btn btn--primary" disabled={profile.busy}>Save name</button>
+          <button type="submit" className="btn btn--primary" disabled={profile.busy}>{t('account.saveName')}</button>
         </form>
       </Section>
 
-      <Section id="account-password" title="Password">
-        <p className="muted">Changing it signs you out everywhere else.</p>
+      <Section id="account-password" title={t('account.password')}>
+        <p className="muted">{t('account.passwordNote')}</p>
         <Outcome outcome={password.outcome} />
         <form className="form" onSubmit={submit(password, async () => {
           await changePassword(current, next);
           setCurrent('');
           setNext('');
-          return 'Your password is changed. Your other sessions were signed out.';
+          return t('account.passwordChanged');
         })}>
-          <TextField id="currentPassword" label="Current password" type="password" autoComplete="current-password" required
+          <TextField id="currentPassword" label={t('field.currentPassword')} type="password" autoComplete="current-password" required
             value={current} onChange={(e) => setCurrent(e.target.value)} errors={password.errors.currentPassword} />
-          <TextField id="newPassword" label="New password" type="password" autoComplete="new-password" required
+          <TextField id="newPassword" label={t('field.newPassword')} type="password" autoComplete="new-password" required
             value={next} onChange={(e) => setNext(e.target.value)} errors={password.errors.newPassword}
-            hint="At least 12 characters." />
-          <button type="submit" className="btn btn--primary" disabled={password.busy}>Change password</button>
+            hint={t('account.passwordHint')} />
+          <button type="submit" className="btn btn--primary" disabled={password.busy}>{t('account.changePassword')}</button>
         </form>
       </Section>
 
-      <Section id="account-change-email" title="Change email">
-        <p className="muted">We mail a link to the new address; the change happens when you follow it.</p>
+      <Section id="account-change-email" title={t('account.changeEmail')}>
+        <p className="muted">{t('account.changeEmailNote')}</p>
         <Outcome outcome={email.outcome} />
         <form className="form" onSubmit={submit(email, async () => {
           await changeEmail(newEmail.trim(), emailPassword);
           setEmailPassword('');
-          return `Check ${newEmail.trim()} for a link to confirm the change.`;
+          return t('account.checkNew', { email: newEmail.trim() });
         })}>
-          <TextField id="newEmail" label="New email" type="email" autoComplete="email" required value={newEmail}
+          <TextField id="newEmail" label={t('field.newEmail')} type="email" autoComplete="email" required value={newEmail}
             onChange={(e) => setNewEmail(e.target.value)} errors={email.errors.newEmail} />
-          <TextField id="emailPassword" label="Password" type="password" autoComplete="current-password" required
+          <TextField id="emailPassword" label={t('field.password')} type="password" autoComplete="current-password" required
             value={emailPassword} onChange={(e) => setEmailPassword(e.target.value)} errors={email.errors.password} />
-          <button type="submit" className="btn btn--primary" disabled={email.busy}>Send confirmation link</button>
+          <button type="submit" className="btn btn--primary" disabled={email.busy}>{t('account.sendConfirmation')}</button>
         </form>
       </Section>
 
-      <Section id="account-delete" title="Delete account">
-        <p className="muted">
-          Your account and everything personal in it are removed, and your products are taken down. This cannot be undone.
-        </p>
+      <Section id="account-delete" title={t('account.delete')}>
+        <p className="muted">{t('account.deleteNote')}</p>
         <Outcome outcome={removal.outcome} />
         <form className="form" onSubmit={submit(removal, async () => {
           await deleteAccount(deletePassword);
           navigate('/', { replace: true });
-          return 'Your account is deleted.';
+          return t('account.deleted');
         })}>
-          <TextField id="deletePassword" label="Password to confirm" type="password" autoComplete="current-password" required
+          <TextField id="deletePassword" label={t('field.passwordToConfirm')} type="password" autoComplete="current-password" required
             value={deletePassword} onChange={(e) => setDeletePassword(e.target.value)} errors={removal.errors.password} />
-          <button type="submit" className="btn btn--danger" disabled={removal.busy}>Delete my account</button>
+          <button type="submit" className="btn btn--danger" disabled={removal.busy}>{t('account.deleteMine')}</button>
         </form>
       </Section>
     </div>

@@ -1,12 +1,14 @@
 import { useDocumentTitle } from '../../lib/hooks';
 import { ReindexPanel } from './ReindexPanel';
 import { UsersPanel } from './UsersPanel';
+import { useT } from '../../i18n/i18n';
 
 export function AdminScreen() {
-  useDocumentTitle('Admin');
+  const t = useT();
+  useDocumentTitle(t('admin.title'));
   return (
     <div className="page admin-page">
-      <h1 id="admin-title">Admin</h1>
+      <h1 id="admin-title">{t('admin.title')}</h1>
       <ReindexPanel />
       <UsersPanel />
     </div>

@@ -3,16 +3,18 @@ import { messageOf } from '../../api/problem';
 import { getReindexStatus, startReindex } from '../../api/search';
 import type { ReindexStatus } from '../../api/types';
 import { Alert } from '../../components/Alert';
-import { formatDate, pluralize } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useInterval } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
 
 export const REINDEX_POLL_MS = 1000;
 
-const STATE_LABEL: Record<ReindexStatus['state'], string> = {
-  idle: 'Not run since the service started',
-  running: 'Rebuilding…',
-  completed: 'Completed',
-  failed: 'Failed',
+const STATE_LABEL: Record<ReindexStatus['state'], MessageKey> = {
+  idle: 'reindex.idle',
+  running: 'reindex.running',
+  completed: 'reindex.completed',
+  failed: 'reindex.failed',
 };
 
 /** Starts a rebuild of the search read model from Products and follows its progress. */
@@ -20,6 +22,7 @@ export function ReindexPanel() {
   const [status, setStatus] = useState<ReindexStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const t = useT();
 
   const poll = useCallback(() => {
     getReindexStatus()
@@ -49,10 +52,8 @@ export function ReindexPanel() {
 
   return (
     <section className="card card--padded admin-section" aria-labelledby="reindex-title">
-      <h2 id="reindex-title">Search index</h2>
-      <p className="muted">
-        Rebuild the search catalogue from the product database. Search keeps working while it runs.
-      </p>
+      <h2 id="reindex-title">{t('reindex.title')}</h2>
+      <p className="muted">{t('reindex.intro')}</p>
       <div className="reindex">
         <button
           type="button"
@@ -61,28 +62,28 @@ export function ReindexPanel() {
           disabled={starting || running}
           aria-busy={starting || running || undefined}
         >
-          {running ? 'Reindexing…' : starting ? 'Starting…' : 'Reindex now'}
+          {running ? t('reindex.reindexing') : starting ? t('reindex.starting') : t('reindex.now')}
         </button>
         <div className="reindex__status" role="status" aria-live="polite">
           {status && (
             <>
               <p>
-                <strong>{STATE_LABEL[status.state] ?? status.state}</strong>
+                <strong>{STATE_LABEL[status.state] ? t(STATE_LABEL[status.state]) : status.state}</strong>
                 {' · '}
-                {pluralize(status.processed, 'product', 'products')} processed
+                {t('reindex.processed', { count: status.processed })}
               </p>
-              {running && <progress className="reindex__progress" aria-label="Reindex progress" />}
+              {running && <progress className="reindex__progress" aria-label={t('reindex.progress')} />}
               {(status.startedAt || status.finishedAt) && (
                 <p className="muted small">
-                  {status.startedAt && <>Started {formatDate(status.startedAt)}. </>}
-                  {status.finishedAt && <>Finished {formatDate(status.finishedAt)}.</>}
+                  {status.startedAt && <>{t('reindex.started', { date: formatDate(status.startedAt) })} </>}
+                  {status.finishedAt && <>{t('reindex.finished', { date: formatDate(status.finishedAt) })}</>}
                 </p>
               )}
             </>
           )}
         </div>
       </div>
-      {status?.state === 'failed' && status.error && <Alert kind="error" title="The last reindex failed.">{status.error}</Alert>}
+      {status?.state === 'failed' && status.error && <Alert kind="error" title={t('reindex.lastFailed')}>{status.error}</Alert>}
       {error && <Alert kind="error">{error}</Alert>}
     </section>
   );

@@ -7,15 +7,12 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Spinner } from '../../components/Spinner';
 import { formatDate } from '../../lib/format';
+import { useT } from '../../i18n/i18n';
 
 const PAGE_SIZE = 20;
 
 /** A change an admin asked for, waiting for their confirmation. */
 type Pending = { kind: 'role'; user: AdminUser; role: Role } | { kind: 'suspend'; user: AdminUser } | { kind: 'reactivate'; user: AdminUser };
-
-function roleName(role: Role): string {
-  return role === 'admin' ? 'an admin' : 'a user';
-}
 
 /**
  * Users: found by email, a page at a time. Every change (role, suspension, reactivation) is
@@ -23,6 +20,7 @@ function roleName(role: Role): string {
  */
 export function UsersPanel() {
   const { user: me } = useAuth();
+  const t = useT();
   const [page, setPage] = useState(1);
   const [typed, setTyped] = useState('');
   const [email, setEmail] = useState('');
@@ -67,7 +65,10 @@ export function UsersPanel() {
       if (pending.kind === 'role') {
         const updated = await setUserRole(u.id, pending.role);
         replace({ id: u.id, role: updated.role });
-        setMessage({ kind: 'success', text: `${u.displayName} is now ${roleName(updated.role)}.` });
+        setMessage({
+          kind: 'success',
+          text: t(updated.role === 'admin' ? 'users.nowAdmin' : 'users.nowUser', { name: u.displayName }),
+        });
       } else {
         const updated = await setUserSuspended(u.id, pending.kind === 'suspend');
         replace(updated);
@@ -75,12 +76,12 @@ export function UsersPanel() {
           kind: 'success',
           text:
             pending.kind === 'suspend'
-              ? `${u.displayName} is suspended: their sessions ended and they cannot log in.`
-              : `${u.displayName} is active again and may log in.`,
+              ? t('users.suspendDone', { name: u.displayName })
+              : t('users.reactivateDone', { name: u.displayName }),
         });
       }
     } catch (err) {
-      setMessage({ kind: 'error', text: `Could not change ${u.displayName}: ${messageOf(err)}` });
+      setMessage({ kind: 'error', text: t('users.changeFailed', { name: u.displayName, message: messageOf(err) }) });
     } finally {
       setSaving(false);
       setPending(null);
@@ -91,10 +92,10 @@ export function UsersPanel() {
 
   return (
     <section className="card card--padded admin-section" aria-labelledby="users-title">
-      <h2 id="users-title">Users and roles</h2>
-      <form className="admin-search" role="search" aria-label="Find users" onSubmit={onSearch}>
+      <h2 id="users-title">{t('users.title')}</h2>
+      <form className="admin-search" role="search" aria-label={t('users.find')} onSubmit={onSearch}>
         <label className="field__label" htmlFor="users-email">
-          Find by email
+          {t('users.findByEmail')}
         </label>
         <div className="admin-search__row">
           <input
@@ -103,36 +104,36 @@ export function UsersPanel() {
             type="search"
             value={typed}
             maxLength={254}
-            placeholder="part of an address, e.g. ana@"
+            placeholder={t('users.placeholder')}
             onChange={(e) => setTyped(e.target.value)}
           />
           <button type="submit" className="btn btn--secondary">
-            Find
+            {t('users.findButton')}
           </button>
         </div>
       </form>
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       {error && (
-        <Alert kind="error" title="We could not load the users." onRetry={() => load(page, email)}>
+        <Alert kind="error" title={t('users.loadError')} onRetry={() => load(page, email)}>
           {error}
         </Alert>
       )}
-      {!data && !error && <Spinner label="Loading users…" />}
-      {data && data.total === 0 && <p className="muted">{email ? `No account has an email containing “${email}”.` : 'No accounts yet.'}</p>}
+      {!data && !error && <Spinner label={t('users.loading')} />}
+      {data && data.total === 0 && <p className="muted">{email ? t('users.noneMatching', { email }) : t('users.none')}</p>}
       {data && data.total > 0 && (
         <>
           <div className="table-wrap">
             <table className="table">
               <caption className="visually-hidden">
-                Users, page {page} of {totalPages}
+                {t('users.caption', { page, pages: totalPages })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.joined')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('users.status')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,55 +143,55 @@ export function UsersPanel() {
                     <tr key={u.id}>
                       <th scope="row">
                         {u.displayName}
-                        {self && <span className="muted"> (you)</span>}
+                        {self && <span className="muted"> {t('users.you')}</span>}
                       </th>
                       <td className="table__email">{u.email}</td>
                       <td>{formatDate(u.createdAt)}</td>
                       <td>
                         <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                          Role of {u.displayName}
+                          {t('users.roleOf', { name: u.displayName })}
                         </label>
                         <select
                           id={`role-${u.id}`}
                           className="input input--select input--compact"
                           value={u.role}
                           disabled={saving || self}
-                          title={self ? 'You cannot change your own role' : undefined}
+                          title={self ? t('users.ownRole') : undefined}
                           onChange={(e) => {
                             setMessage(null);
                             setPending({ kind: 'role', user: u, role: e.target.value as Role });
                           }}
                         >
-                          <option value="user">User</option>
-                          <option value="admin">Admin</option>
+                          <option value="user">{t('users.optionUser')}</option>
+                          <option value="admin">{t('users.optionAdmin')}</option>
                         </select>
                       </td>
                       <td>
                         {u.suspendedAt ? (
                           <>
-                            <span className="badge badge--danger">Suspended</span>{' '}
+                            <span className="badge badge--danger">{t('users.suspended')}</span>{' '}
                             <button
                               type="button"
                               className="btn btn--secondary btn--small"
-                              aria-label={`Reactivate ${u.displayName}`}
+                              aria-label={t('users.reactivateNamed', { name: u.displayName })}
                               disabled={saving}
                               onClick={() => setPending({ kind: 'reactivate', user: u })}
                             >
-                              Reactivate
+                              {t('users.reactivate')}
                             </button>
                           </>
                         ) : (
                           <>
-                            <span className="badge badge--in">Active</span>{' '}
+                            <span className="badge badge--in">{t('users.active')}</span>{' '}
                             {!self && (
                               <button
                                 type="button"
                                 className="btn btn--danger-outline btn--small"
-                                aria-label={`Suspend ${u.displayName}`}
+                                aria-label={t('users.suspendNamed', { name: u.displayName })}
                                 disabled={saving}
                                 onClick={() => setPending({ kind: 'suspend', user: u })}
                               >
-                                Suspend
+                                {t('users.suspend')}
                               </button>
                             )}
                           </>
@@ -204,18 +205,16 @@ export function UsersPanel() {
           </div>
           <div className="pager">
             <button type="button" className="btn btn--secondary btn--small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-              ‹ Previous
+              {t('pagination.previous')}
             </button>
-            <span>
-              Page {page} of {totalPages} · {data.total} {data.total === 1 ? 'user' : 'users'}
-            </span>
+            <span>{t('users.pageOf', { page, pages: totalPages, count: data.total })}</span>
             <button
               type="button"
               className="btn btn--secondary btn--small"
               disabled={page >= totalPages}
               onClick={() => setPage((p) => p + 1)}
             >
-              Next ›
+              {t('pagination.next')}
             </button>
           </div>
         </>
@@ -224,34 +223,29 @@ export function UsersPanel() {
         open={pending !== null}
         title={
           pending?.kind === 'role'
-            ? `Make ${pending.user.displayName} ${roleName(pending.role)}?`
+            ? t(pending.role === 'admin' ? 'users.makeAdminTitle' : 'users.makeUserTitle', { name: pending.user.displayName })
             : pending?.kind === 'suspend'
-              ? `Suspend ${pending.user.displayName}?`
-              : `Reactivate ${pending?.user.displayName ?? ''}?`
+              ? t('users.suspendTitle', { name: pending.user.displayName })
+              : t('users.reactivateTitle', { name: pending?.user.displayName ?? '' })
         }
-        confirmLabel={pending?.kind === 'role' ? 'Change role' : pending?.kind === 'suspend' ? 'Suspend' : 'Reactivate'}
+        confirmLabel={
+          pending?.kind === 'role' ? t('users.changeRole') : pending?.kind === 'suspend' ? t('users.suspend') : t('users.reactivate')
+        }
         danger={pending?.kind === 'suspend' || (pending?.kind === 'role' && pending.role === 'admin')}
         busy={saving}
         onConfirm={() => void confirm()}
         onCancel={() => setPending(null)}
       >
         {pending?.kind === 'role' && pending.role === 'admin' && (
-          <p>
-            {pending.user.email} will be able to manage every account and every product, and to take products down. Their sessions
-            end now; the new role applies from their next login.
-          </p>
+          <p>{t('users.adminBody', { email: pending.user.email })}</p>
         )}
         {pending?.kind === 'role' && pending.role === 'user' && (
-          <p>
-            {pending.user.email} will lose admin rights. Their sessions end now; the change applies from their next login.
-          </p>
+          <p>{t('users.userBody', { email: pending.user.email })}</p>
         )}
         {pending?.kind === 'suspend' && (
-          <p>
-            {pending.user.email} is logged out everywhere at once and cannot log in until reactivated. Their products stay listed.
-          </p>
+          <p>{t('users.suspendBody', { email: pending.user.email })}</p>
         )}
-        {pending?.kind === 'reactivate' && <p>{pending.user.email} will be able to log in again.</p>}
+        {pending?.kind === 'reactivate' && <p>{t('users.reactivateBody', { email: pending.user.email })}</p>}
       </ConfirmDialog>
     </section>
   );

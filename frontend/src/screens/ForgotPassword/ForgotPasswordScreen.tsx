@@ -5,10 +5,12 @@ import { ApiError, messageOf } from '../../api/problem';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
 
 /** "Forgot password?": asks for a reset link. The answer never says whether the email has an account. */
 export function ForgotPasswordScreen() {
-  useDocumentTitle('Forgot password');
+  const t = useT();
+  useDocumentTitle(t('forgot.docTitle'));
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
@@ -25,7 +27,7 @@ export function ForgotPasswordScreen() {
       setSent(true);
     } catch (err) {
       if (err instanceof ApiError && err.fieldErrors.email) setFieldErrors(err.fieldErrors.email);
-      else if (err instanceof ApiError && err.status === 429) setError('Too many requests from here. Wait a few minutes and try again.');
+      else if (err instanceof ApiError && err.status === 429) setError(t('forgot.tooMany'));
       else setError(messageOf(err));
     } finally {
       setBusy(false);
@@ -35,20 +37,19 @@ export function ForgotPasswordScreen() {
   return (
     <section className="page narrow auth-page" aria-labelledby="forgot-title">
       <div className="card card--padded">
-        <h1 id="forgot-title">Forgot your password?</h1>
+        <h1 id="forgot-title">{t('forgot.title')}</h1>
         {sent ? (
-          <Alert kind="success" title="Check your email.">
-            If {email.trim()} has a Covacha account, a link to choose a new password is on its way. It works once, for 30
-            minutes.
+          <Alert kind="success" title={t('forgot.sentTitle')}>
+            {t('forgot.sentBody', { email: email.trim() })}
           </Alert>
         ) : (
           <>
-            <p className="muted">Enter your account's email and we will mail you a link to choose a new password.</p>
+            <p className="muted">{t('forgot.intro')}</p>
             {error && <Alert kind="error">{error}</Alert>}
             <form onSubmit={onSubmit} className="form">
               <TextField
                 id="email"
-                label="Email"
+                label={t('field.email')}
                 type="email"
                 autoComplete="email"
                 required
@@ -57,13 +58,13 @@ export function ForgotPasswordScreen() {
                 errors={fieldErrors}
               />
               <button type="submit" className="btn btn--primary btn--block" disabled={busy} aria-busy={busy || undefined}>
-                {busy ? 'Sending…' : 'Send me a link'}
+                {busy ? t('common.sending') : t('forgot.submit')}
               </button>
             </form>
           </>
         )}
         <p className="muted center">
-          <Link to="/login">Back to log in</Link>
+          <Link to="/login">{t('forgot.backToLogin')}</Link>
         </p>
       </div>
     </section>

@@ -7,9 +7,11 @@ import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
 import { safeNextPath } from '../../lib/safety';
 import { useFocusFirstError } from '../../lib/useFieldFocus';
+import { useT } from '../../i18n/i18n';
 
 export function LoginScreen() {
-  useDocumentTitle('Log in');
+  const t = useT();
+  useDocumentTitle(t('login.title'));
   const { login, status } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -35,7 +37,7 @@ export function LoginScreen() {
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 401
-          ? 'That email and password do not match an account.'
+          ? t('login.mismatch')
           : messageOf(err),
       );
       setAttempt((a) => a + 1);
@@ -46,8 +48,8 @@ export function LoginScreen() {
   return (
     <section className="page narrow auth-page" aria-labelledby="login-title">
       <div className="card card--padded">
-        <h1 id="login-title">Log in</h1>
-        {params.get('next') && <p className="muted">Log in to continue where you were.</p>}
+        <h1 id="login-title">{t('login.title')}</h1>
+        {params.get('next') && <p className="muted">{t('login.continue')}</p>}
         {error && (
           <Alert ref={alertRef} kind="error">
             {error}
@@ -56,7 +58,7 @@ export function LoginScreen() {
         <form ref={formRef} onSubmit={onSubmit} noValidate={false} className="form">
           <TextField
             id="email"
-            label="Email"
+            label={t('field.email')}
             type="email"
             autoComplete="email"
             required
@@ -65,7 +67,7 @@ export function LoginScreen() {
           />
           <TextField
             id="password"
-            label="Password"
+            label={t('field.password')}
             type="password"
             autoComplete="current-password"
             required
@@ -73,15 +75,15 @@ export function LoginScreen() {
             onChange={(e) => setPassword(e.target.value)}
           />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? 'Logging in…' : 'Log in'}
+            {busy ? t('login.busy') : t('nav.login')}
           </button>
         </form>
         <p className="center">
-          <Link to="/forgot-password">Forgot password?</Link>
+          <Link to="/forgot-password">{t('login.forgot')}</Link>
         </p>
         <p className="muted center">
-          New here?{' '}
-          <Link to={params.get('next') ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>Create an account</Link>
+          {t('login.newHere')}{' '}
+          <Link to={params.get('next') ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>{t('login.create')}</Link>
         </p>
       </div>
     </section>

@@ -12,6 +12,8 @@ import { MY_PRODUCTS_BACK } from '../../lib/backLink';
 import { formatDate, formatDay, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
+import { useT } from '../../i18n/i18n';
+import { localizeServerText } from '../../i18n/serverText';
 
 interface ListState {
   items: Product[];
@@ -21,7 +23,8 @@ interface ListState {
 }
 
 export function MyProductsScreen() {
-  useDocumentTitle('My products');
+  const t = useT();
+  useDocumentTitle(t('nav.myProducts'));
   const { nameOf } = useCategories();
   const [list, setList] = useState<ListState>({ items: [], nextCursor: null, status: 'loading', error: null });
   const [toDelete, setToDelete] = useState<Product | null>(null);
@@ -70,15 +73,15 @@ export function MyProductsScreen() {
     try {
       await deleteProduct(target.id, etagOf(target));
       setList((l) => ({ ...l, items: l.items.filter((p) => p.id !== target.id) }));
-      setNotice({ kind: 'success', text: `“${target.name}” was deleted.` });
+      setNotice({ kind: 'success', text: t('product.deleted', { name: target.name }) });
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
         setList((l) => ({ ...l, items: l.items.filter((p) => p.id !== target.id) }));
-        setNotice({ kind: 'success', text: `“${target.name}” was already gone.` });
+        setNotice({ kind: 'success', text: t('my.alreadyGone', { name: target.name }) });
       } else if (err instanceof ApiError && err.status === 412) {
         setNotice({
           kind: 'warning',
-          text: `“${target.name}” was changed elsewhere, so it was not deleted. The list now shows the latest version.`,
+          text: t('my.changedElsewhere', { name: target.name }),
         });
         loadFirst();
       } else {
@@ -93,33 +96,33 @@ export function MyProductsScreen() {
   return (
     <section className="page my-products" aria-labelledby="my-title">
       <div className="page__header">
-        <h1 id="my-title">My products</h1>
+        <h1 id="my-title">{t('nav.myProducts')}</h1>
         <Link to="/my/products/new" className="btn btn--primary">
-          + New product
+          {t('my.new')}
         </Link>
       </div>
 
       {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
 
-      {list.status === 'loading' && <Spinner label="Loading your products…" />}
+      {list.status === 'loading' && <Spinner label={t('my.loading')} />}
       {list.status === 'error' && (
-        <Alert kind="error" title="We could not load your products." onRetry={() => loadFirst()}>
+        <Alert kind="error" title={t('my.loadError')} onRetry={() => loadFirst()}>
           {list.error}
         </Alert>
       )}
 
       {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
         <div className="empty-state card card--padded">
-          <p className="empty-state__title">You have not published anything yet.</p>
-          <p className="muted">Publish your first product: it takes a minute.</p>
+          <p className="empty-state__title">{t('my.emptyTitle')}</p>
+          <p className="muted">{t('my.emptyBody')}</p>
           <Link to="/my/products/new" className="btn btn--primary">
-            Publish a product
+            {t('my.publish')}
           </Link>
         </div>
       )}
 
       {list.items.length > 0 && list.status !== 'loading' && (
-        <ul className="owned-list" aria-label="Your products">
+        <ul className="owned-list" aria-label={t('my.list')}>
           {list.items.map((p) => (
             <li key={p.id} className="owned card">
               <ProductImage url={p.imageUrl} alt="" category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="owned__image" />
@@ -134,13 +137,16 @@ export function MyProductsScreen() {
                   <span aria-hidden="true"> · </span>
                   <span>{nameOf(p.category)}</span>
                   <span aria-hidden="true"> · </span>
-                  <span>Updated {formatDate(p.updatedAt)}</span>
+                  <span>{t('my.updated', { date: formatDate(p.updatedAt) })}</span>
                 </p>
                 {p.takedown ? (
                   <p className="owned__takedown">
-                    <span className="badge badge--danger">Taken down</span>{' '}
+                    <span className="badge badge--danger">{t('my.takenDown')}</span>{' '}
                     <span>
-                      by an administrator on {formatDay(p.takedown.at)}: {p.takedown.reason}
+                      {t('my.takenDownBy', {
+                        date: formatDay(p.takedown.at),
+                        reason: localizeServerText(p.takedown.reason) ?? p.takedown.reason,
+                      })}
                     </span>
                   </p>
                 ) : (
@@ -155,20 +161,20 @@ export function MyProductsScreen() {
                   to={`/products/${encodeURIComponent(p.id)}/edit`}
                   state={MY_PRODUCTS_BACK}
                   className="btn btn--secondary btn--small"
-                  aria-label={`Edit ${p.name}`}
+                  aria-label={t('my.editNamed', { name: p.name })}
                 >
-                  Edit
+                  {t('product.edit')}
                 </Link>
                 <button
                   type="button"
                   className="btn btn--danger-outline btn--small"
-                  aria-label={`Delete ${p.name}`}
+                  aria-label={t('my.deleteNamed', { name: p.name })}
                   onClick={() => {
                     setNotice(null);
                     setToDelete(p);
                   }}
                 >
-                  Delete
+                  {t('product.delete')}
                 </button>
               </div>
               )}
@@ -181,21 +187,21 @@ export function MyProductsScreen() {
       {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
         <div className="center">
           <button type="button" className="btn btn--secondary" onClick={loadMore} disabled={list.status === 'more'}>
-            {list.status === 'more' ? 'Loading…' : 'Load more'}
+            {list.status === 'more' ? t('common.loading') : t('my.loadMore')}
           </button>
         </div>
       )}
 
       <ConfirmDialog
         open={toDelete !== null}
-        title="Delete this product?"
-        confirmLabel="Delete"
+        title={t('product.deleteTitle')}
+        confirmLabel={t('product.delete')}
         danger
         busy={deleting}
         onConfirm={confirmDelete}
         onCancel={() => setToDelete(null)}
       >
-        <p>“{toDelete?.name}” will be removed from Covacha and from search results. This cannot be undone.</p>
+        <p>{t('product.deleteBody', { name: toDelete?.name ?? '' })}</p>
       </ConfirmDialog>
     </section>
   );

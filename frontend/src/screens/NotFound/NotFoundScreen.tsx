@@ -1,14 +1,16 @@
 import { Link } from 'react-router-dom';
 import { useDocumentTitle } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
 
 export function NotFoundScreen() {
-  useDocumentTitle('Page not found');
+  const t = useT();
+  useDocumentTitle(t('notFound.title'));
   return (
     <section className="page narrow empty-state" aria-labelledby="nf-title">
-      <h1 id="nf-title">Page not found</h1>
-      <p>The page you were looking for does not exist or has moved.</p>
+      <h1 id="nf-title">{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
       <Link to="/" className="btn btn--primary">
-        Go to search
+        {t('notFound.go')}
       </Link>
     </section>
   );

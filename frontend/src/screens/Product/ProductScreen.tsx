@@ -15,6 +15,8 @@ import { backLinkOf } from '../../lib/backLink';
 import { useCategories } from '../../lib/useCategories';
 import { SellerCard } from './SellerCard';
 import { TakedownDialog } from './TakedownDialog';
+import { useT } from '../../i18n/i18n';
+import { localizeServerText } from '../../i18n/serverText';
 
 type Load =
   | { status: 'loading' }
@@ -28,6 +30,7 @@ export function ProductScreen() {
   const navigate = useNavigate();
   const { user } = useAuth();
   const { nameOf } = useCategories();
+  const t = useT();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -36,7 +39,7 @@ export function ProductScreen() {
   const [takedownError, setTakedownError] = useState<string | null>(null);
   const product = load.status === 'ok' ? load.product.value : null;
   const canManage = useCanManage(product?.ownerId);
-  useDocumentTitle(product?.name ?? (load.status === 'missing' ? 'Product not found' : 'Product'));
+  useDocumentTitle(product?.name ?? (load.status === 'missing' ? t('product.notFound') : t('product.docTitle')));
   const back = backLinkOf(location.state);
 
   const fetchProduct = useCallback(
@@ -68,13 +71,13 @@ export function ProductScreen() {
       const own = user?.id === load.product.value.ownerId;
       navigate(own ? '/my/products' : '/', {
         replace: true,
-        state: { flash: `“${load.product.value.name}” was deleted.` },
+        state: { flash: t('product.deleted', { name: load.product.value.name }) },
       });
     } catch (err) {
       setConfirming(false);
       setDeleting(false);
       if (err instanceof ApiError && err.status === 412) {
-        setActionError('Someone else changed this product just now. Here is the latest version; delete again if you still want to.');
+        setActionError(t('product.deleteConflict'));
         fetchProduct();
       } else if (err instanceof ApiError && err.status === 404) {
         setLoad({ status: 'missing' });
@@ -97,14 +100,14 @@ export function ProductScreen() {
     }
   }
 
-  if (load.status === 'loading') return <Spinner label="Loading product…" />;
+  if (load.status === 'loading') return <Spinner label={t('product.loading')} />;
   if (load.status === 'missing') {
     return (
       <section className="page narrow empty-state" aria-labelledby="missing-title">
-        <h1 id="missing-title">Product not found</h1>
-        <p>It may have been removed by its seller.</p>
+        <h1 id="missing-title">{t('product.notFound')}</h1>
+        <p>{t('product.notFoundBody')}</p>
         <Link to="/" className="btn btn--primary">
-          Back to search
+          {t('back.search')}
         </Link>
       </section>
     );
@@ -112,8 +115,8 @@ export function ProductScreen() {
   if (load.status === 'error') {
     return (
       <section className="page narrow" aria-labelledby="error-title">
-        <h1 id="error-title">Product</h1>
-        <Alert kind="error" title="We could not load this product." onRetry={() => fetchProduct()}>
+        <h1 id="error-title">{t('product.docTitle')}</h1>
+        <Alert kind="error" title={t('product.loadError')} onRetry={() => fetchProduct()}>
           {load.message}
         </Alert>
       </section>
@@ -129,9 +132,8 @@ export function ProductScreen() {
       </p>
       {actionError && <Alert kind="warning">{actionError}</Alert>}
       {takenDown && (
-        <Alert kind="error" title="Taken down by an administrator">
-          On {formatDay(takenDown.at)}. Reason: {takenDown.reason} It no longer appears in search or to other people, and it cannot be
-          changed.
+        <Alert kind="error" title={t('product.takenDownTitle')}>
+          {t('product.takenDownBody', { date: formatDay(takenDown.at), reason: localizeServerText(takenDown.reason) ?? takenDown.reason })}
         </Alert>
       )}
       <div className="product">
@@ -148,12 +150,12 @@ export function ProductScreen() {
             <StockBadge stock={p.stock} count />
           </p>
           {canManage && !takenDown && (
-            <div className="product__actions" role="group" aria-label="Manage product">
+            <div className="product__actions" role="group" aria-label={t('product.manage')}>
               <Link to={`/products/${encodeURIComponent(p.id)}/edit`} state={back.state} className="btn btn--primary">
-                Edit
+                {t('product.edit')}
               </Link>
               <button type="button" className="btn btn--danger-outline" onClick={() => setConfirming(true)}>
-                Delete
+                {t('product.delete')}
               </button>
               {user?.role === 'admin' && user.id !== p.ownerId && (
                 <button
@@ -164,29 +166,29 @@ export function ProductScreen() {
                     setTakingDown('open');
                   }}
                 >
-                  Take down
+                  {t('product.takeDown')}
                 </button>
               )}
             </div>
           )}
           {!takenDown && <SellerCard ownerId={p.ownerId} />}
-          <h2 className="product__subtitle">Description</h2>
-          <p className="product__description">{p.description || 'No description.'}</p>
+          <h2 className="product__subtitle">{t('product.description')}</h2>
+          <p className="product__description">{p.description || t('product.noDescription')}</p>
           <dl className="product__facts">
             <div>
-              <dt>Category</dt>
+              <dt>{t('product.category')}</dt>
               <dd>{nameOf(p.category)}</dd>
             </div>
             <div>
-              <dt>Currency</dt>
+              <dt>{t('product.currency')}</dt>
               <dd>{p.currency}</dd>
             </div>
             <div>
-              <dt>Listed</dt>
+              <dt>{t('product.listed')}</dt>
               <dd>{formatDate(p.createdAt)}</dd>
             </div>
             <div>
-              <dt>Updated</dt>
+              <dt>{t('product.updated')}</dt>
               <dd>{formatDate(p.updatedAt)}</dd>
             </div>
           </dl>
@@ -202,16 +204,14 @@ export function ProductScreen() {
       />
       <ConfirmDialog
         open={confirming}
-        title="Delete this product?"
-        confirmLabel="Delete"
+        title={t('product.deleteTitle')}
+        confirmLabel={t('product.delete')}
         danger
         busy={deleting}
         onConfirm={onDelete}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          “{p.name}” will be removed from Covacha and from search results. This cannot be undone.
-        </p>
+        <p>{t('product.deleteBody', { name: p.name })}</p>
       </ConfirmDialog>
     </article>
   );

@@ -3,12 +3,14 @@ import { Link } from 'react-router-dom';
 import { getProfile } from '../../api/auth';
 import { ApiError } from '../../api/problem';
 import { formatDay } from '../../lib/format';
+import { useT } from '../../i18n/i18n';
 
 type Seller = { status: 'loading' } | { status: 'ok'; name: string; since: string } | { status: 'gone' } | { status: 'unknown' };
 
 /** "Sold by Ana" with a link to the seller's page, read from the seller's public profile. */
 export function SellerCard({ ownerId }: { ownerId: string }) {
   const [seller, setSeller] = useState<Seller>({ status: 'loading' });
+  const t = useT();
 
   useEffect(() => {
     const ac = new AbortController();
@@ -25,21 +27,21 @@ export function SellerCard({ ownerId }: { ownerId: string }) {
 
   const sellerPath = `/sellers/${encodeURIComponent(ownerId)}`;
   return (
-    <section className="seller-card card card--padded" aria-label="Seller">
+    <section className="seller-card card card--padded" aria-label={t('seller.label')}>
       <p className="seller-card__name">
-        Sold by{' '}
+        {t('seller.soldBy')}{' '}
         {seller.status === 'ok' ? (
           <Link to={sellerPath}>{seller.name}</Link>
         ) : seller.status === 'gone' ? (
-          <span>a former member</span>
+          <span>{t('seller.former')}</span>
         ) : (
-          <Link to={sellerPath}>{seller.status === 'loading' ? '…' : 'this seller'}</Link>
+          <Link to={sellerPath}>{seller.status === 'loading' ? '…' : t('seller.this')}</Link>
         )}
       </p>
-      {seller.status === 'ok' && <p className="muted">On Covacha since {formatDay(seller.since)}</p>}
+      {seller.status === 'ok' && <p className="muted">{t('seller.since', { date: formatDay(seller.since) })}</p>}
       {seller.status !== 'gone' && (
         <Link to={sellerPath} className="btn btn--secondary btn--small">
-          More from this seller
+          {t('seller.more')}
         </Link>
       )}
     </section>

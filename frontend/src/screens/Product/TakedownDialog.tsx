@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useT } from '../../i18n/i18n';
 
 export const MAX_REASON = 500;
 
@@ -22,6 +23,7 @@ export function TakedownDialog({
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const fieldId = useId();
+  const t = useT();
   const hintId = useId();
 
   useEffect(() => {
@@ -34,8 +36,8 @@ export function TakedownDialog({
   return (
     <ConfirmDialog
       open={open}
-      title="Take this product down?"
-      confirmLabel="Take down"
+      title={t('takedown.title')}
+      confirmLabel={t('product.takeDown')}
       danger
       busy={busy}
       onConfirm={() => {
@@ -48,12 +50,9 @@ export function TakedownDialog({
       }}
       onCancel={onCancel}
     >
-      <p>
-        “{productName}” will leave search and its page at once. It stays on record, and its seller sees it as taken down with
-        your reason; they cannot put it back.
-      </p>
+      <p>{t('takedown.body', { name: productName })}</p>
       <label className="field__label" htmlFor={fieldId}>
-        Reason (the seller reads this)
+        {t('takedown.reason')}
       </label>
       <input
         id={fieldId}
@@ -69,7 +68,7 @@ export function TakedownDialog({
       />
       {(missing || error) && (
         <p id={hintId} className="field__error" role="alert">
-          {missing ? 'Say why the product is taken down.' : error}
+          {missing ? t('takedown.missing') : error}
         </p>
       )}
     </ConfirmDialog>

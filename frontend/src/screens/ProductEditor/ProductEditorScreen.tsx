@@ -25,6 +25,7 @@ import {
   type FieldName,
   type ProductFormValues,
 } from './productForm';
+import { useT } from '../../i18n/i18n';
 
 type Load = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'error'; message: string };
 
@@ -35,7 +36,8 @@ export function ProductEditorScreen() {
   const back = backLinkOf(useLocation().state).state;
   const { categories, nameOf } = useCategories();
   const { currencies, infoOf } = useCurrencies();
-  useDocumentTitle(editing ? 'Edit product' : 'New product');
+  const t = useT();
+  useDocumentTitle(editing ? t('editor.editTitle') : t('editor.newTitle'));
 
   const [load, setLoad] = useState<Load>(editing ? { status: 'loading' } : { status: 'ready' });
   const [values, setValues] = useState<ProductFormValues>(EMPTY_FORM);
@@ -87,7 +89,7 @@ export function ProductEditorScreen() {
     const local = validate(values, currency);
     if (Object.keys(local).length) {
       setErrors(local);
-      setSummary('Please fix the highlighted fields.');
+      setSummary(t('common.fixFields'));
       setAttempt((a) => a + 1);
       return;
     }
@@ -100,7 +102,7 @@ export function ProductEditorScreen() {
       navigate(`/products/${encodeURIComponent(saved.value.id)}`, {
         replace: editing,
         // The product page's back-link still goes where the user came from (My products, a search).
-        state: { flash: editing ? 'Your changes are saved.' : 'Your product is published.', ...(back ?? MY_PRODUCTS_BACK) },
+        state: { flash: editing ? t('editor.saved') : t('editor.published'), ...(back ?? MY_PRODUCTS_BACK) },
       });
     } catch (err) {
       setBusy(false);
@@ -116,7 +118,7 @@ export function ProductEditorScreen() {
           else other.push(...messages);
         }
         setErrors(known);
-        setSummary(other.length ? other.join(' ') : 'Please fix the highlighted fields.');
+        setSummary(other.length ? other.join(' ') : t('common.fixFields'));
       } else if (err instanceof ApiError && err.status === 404 && editing) {
         setLoad({ status: 'missing' });
         return;
@@ -137,28 +139,28 @@ export function ProductEditorScreen() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) setLoad({ status: 'missing' });
       else {
-        setSummary(`Someone else changed this product, and the latest version could not be loaded. ${messageOf(err)}`);
+        setSummary(t('editor.conflictLoadFailed', { message: messageOf(err) }));
         setAttempt((a) => a + 1);
       }
     }
   }
 
-  if (load.status === 'loading') return <Spinner label="Loading product…" />;
+  if (load.status === 'loading') return <Spinner label={t('product.loading')} />;
   const forbidden = editing && !canManage;
   if (load.status === 'missing' || load.status === 'error' || forbidden) {
-    const title = load.status === 'missing' ? 'Product not found' : forbidden ? 'Not your product' : 'Could not load';
+    const title = load.status === 'missing' ? t('product.notFound') : forbidden ? t('editor.notYours') : t('editor.couldNotLoad');
     return (
       <section className="page narrow empty-state" aria-labelledby="editor-title">
         <h1 id="editor-title">{title}</h1>
         <p>
           {load.status === 'missing'
-            ? 'It may have been deleted.'
+            ? t('editor.mayBeDeleted')
             : load.status === 'error'
               ? load.message
-              : 'Only its seller or an admin can edit this product.'}
+              : t('editor.onlySeller')}
         </p>
         <Link to="/my/products" className="btn btn--primary">
-          My products
+          {t('nav.myProducts')}
         </Link>
       </section>
     );
@@ -176,31 +178,34 @@ export function ProductEditorScreen() {
   // What will be saved, shown before saving: a misread separator is seen, not published.
   const priceHint =
     parsed.ok && !parsed.empty
-      ? `Will be saved as ${formatPrice(parsed.amount, currency.code)}`
-      : `In ${currency.code}, like ${currency.exponent ? '1.200.000 or 1.200.000,50' : '1.200.000'}.`;
+      ? t('editor.willBeSaved', { price: formatPrice(parsed.amount, currency.code) })
+      : t('editor.priceFormat', {
+          code: currency.code,
+          example: currency.exponent ? t('common.or', { a: '1.200.000', b: '1.200.000,50' }) : '1.200.000',
+        });
 
   return (
     <section className="page narrow editor-page" aria-labelledby="editor-title">
       <p className="breadcrumb">
         <Link to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'} state={editing ? back : null}>
-          ← {editing ? 'Back to product' : 'My products'}
+          ← {editing ? t('editor.backToProduct') : t('nav.myProducts')}
         </Link>
       </p>
-      <h1 id="editor-title">{editing ? 'Edit product' : 'New product'}</h1>
+      <h1 id="editor-title">{editing ? t('editor.editTitle') : t('editor.newTitle')}</h1>
 
       {conflict && theirs && (
         <div ref={conflictRef} tabIndex={-1} className="alert alert--warning conflict" role="alert">
-          <p className="alert__title">Someone else changed this product while you were editing.</p>
+          <p className="alert__title">{t('editor.conflictTitle')}</p>
           <p>
-            Their version is below. {differing.length ? 'Fields that differ from yours are marked.' : 'It matches what you have.'}{' '}
-            Keep your changes and save again to overwrite it, or load their version.
+            {t('editor.conflictTheirs')} {differing.length ? t('editor.conflictDiffer') : t('editor.conflictSame')}{' '}
+            {t('editor.conflictChoice')}
           </p>
           <dl className="conflict__values">
             {(Object.keys(FIELD_LABELS) as FieldName[]).map((k) => (
               <div key={k} className={differing.includes(k) ? 'conflict__row conflict__row--changed' : 'conflict__row'}>
                 <dt>
-                  {FIELD_LABELS[k]}
-                  {differing.includes(k) && <span className="visually-hidden"> (differs from yours)</span>}
+                  {t(FIELD_LABELS[k])}
+                  {differing.includes(k) && <span className="visually-hidden"> {t('editor.differs')}</span>}
                 </dt>
                 <dd>
                   {k === 'price'
@@ -222,10 +227,10 @@ export function ProductEditorScreen() {
                 setErrors({});
               }}
             >
-              Load their version
+              {t('editor.loadTheirs')}
             </button>
             <button type="button" className="btn btn--ghost" onClick={() => setConflict(null)}>
-              Keep my changes
+              {t('editor.keepMine')}
             </button>
           </div>
         </div>
@@ -238,20 +243,20 @@ export function ProductEditorScreen() {
       )}
 
       <form ref={formRef} className="form card card--padded" onSubmit={onSubmit} noValidate>
-        <TextField id="name" label="Name" required value={values.name} onChange={set('name')} errors={errors.name} />
+        <TextField id="name" label={t('field.name')} required value={values.name} onChange={set('name')} errors={errors.name} />
         <TextAreaField
           id="description"
-          label="Description"
+          label={t('field.description')}
           rows={5}
           value={values.description}
           onChange={set('description')}
           errors={errors.description}
-          hint="What it is, its condition, what comes with it."
+          hint={t('editor.descriptionHint')}
         />
         <div className="form__row">
           <TextField
             id="price"
-            label="Price"
+            label={t('field.price')}
             required
             type="text"
             inputMode="decimal"
@@ -261,7 +266,7 @@ export function ProductEditorScreen() {
             errors={errors.price}
             hint={<span aria-live="polite" data-testid="price-preview">{priceHint}</span>}
           />
-          <SelectField id="currency" label="Currency" value={values.currency} onChange={set('currency')} errors={errors.currency}>
+          <SelectField id="currency" label={t('field.currency')} value={values.currency} onChange={set('currency')} errors={errors.currency}>
             {currencyOptions.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -272,13 +277,13 @@ export function ProductEditorScreen() {
         <div className="form__row">
           <SelectField
             id="category"
-            label="Category"
+            label={t('field.category')}
             required
             value={values.category}
             onChange={set('category')}
             errors={errors.category}
           >
-            <option value="">Choose…</option>
+            <option value="">{t('editor.choose')}</option>
             {categoryOptions.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -287,7 +292,7 @@ export function ProductEditorScreen() {
           </SelectField>
           <TextField
             id="stock"
-            label="Stock"
+            label={t('field.stock')}
             required
             type="number"
             inputMode="numeric"
@@ -300,25 +305,25 @@ export function ProductEditorScreen() {
         </div>
         <TextField
           id="imageUrl"
-          label="Image link"
+          label={t('field.imageUrl')}
           type="url"
           inputMode="url"
           placeholder="https://…"
           value={values.imageUrl}
           onChange={set('imageUrl')}
           errors={errors.imageUrl}
-          hint="Optional. An https:// address of a picture."
+          hint={t('editor.imageHint')}
         />
         <div className="form__actions">
           <button type="submit" className="btn btn--primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? 'Saving…' : editing ? 'Save changes' : 'Publish product'}
+            {busy ? t('common.saving') : editing ? t('editor.save') : t('editor.publish')}
           </button>
           <Link
             to={editing ? `/products/${encodeURIComponent(id)}` : '/my/products'}
             state={editing ? back : null}
             className="btn btn--ghost"
           >
-            Cancel
+            {t('common.cancel')}
           </Link>
         </div>
       </form>

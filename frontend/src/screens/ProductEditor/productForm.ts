@@ -1,6 +1,8 @@
 import type { CurrencyInfo, Product, ProductInput } from '../../api/types';
 import { DEFAULT_CURRENCY } from '../../lib/format';
 import { fallbackCurrency, formatAmountForInput, parseAmount } from '../../lib/money';
+import { t } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
 
 /** The form keeps what the user typed as text; it becomes a ProductInput on save. */
 export interface ProductFormValues {
@@ -16,14 +18,15 @@ export interface ProductFormValues {
 export type FieldName = keyof ProductFormValues;
 export type FieldErrors = Partial<Record<FieldName, string[]>>;
 
-export const FIELD_LABELS: Record<FieldName, string> = {
-  name: 'Name',
-  description: 'Description',
-  price: 'Price',
-  currency: 'Currency',
-  category: 'Category',
-  imageUrl: 'Image link',
-  stock: 'Stock',
+/** The form's fields in order, with the catalogue key of the label people read. */
+export const FIELD_LABELS: Record<FieldName, MessageKey> = {
+  name: 'field.name',
+  description: 'field.description',
+  price: 'field.price',
+  currency: 'field.currency',
+  category: 'field.category',
+  imageUrl: 'field.imageUrl',
+  stock: 'field.stock',
 };
 
 export const EMPTY_FORM: ProductFormValues = {
@@ -53,13 +56,13 @@ export function fromProduct(p: Product): ProductFormValues {
 /** Checks what the browser can check; the server's problem+json has the last word. */
 export function validate(v: ProductFormValues, currency: CurrencyInfo): FieldErrors {
   const e: FieldErrors = {};
-  if (!v.name.trim()) e.name = ['Enter a name.'];
+  if (!v.name.trim()) e.name = [t('editor.enterName')];
   const price = parseAmount(v.price, currency);
-  if (price.empty) e.price = ['Enter a price.'];
+  if (price.empty) e.price = [t('editor.enterPrice')];
   else if (!price.ok) e.price = [price.error];
-  if (!v.category) e.category = ['Choose a category.'];
+  if (!v.category) e.category = [t('editor.chooseCategory')];
   const stock = Number(v.stock);
-  if (v.stock.trim() === '' || !Number.isInteger(stock) || stock < 0) e.stock = ['Enter a whole number, zero or more.'];
+  if (v.stock.trim() === '' || !Number.isInteger(stock) || stock < 0) e.stock = [t('editor.stockWhole')];
   const url = v.imageUrl.trim();
   if (url) {
     let ok = false;
@@ -68,7 +71,7 @@ export function validate(v: ProductFormValues, currency: CurrencyInfo): FieldErr
     } catch {
       ok = false;
     }
-    if (!ok) e.imageUrl = ['Use an https:// link to an image.'];
+    if (!ok) e.imageUrl = [t('editor.imageHttps')];
   }
   return e;
 }

@@ -6,16 +6,18 @@ import { clearSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
 
 /** Opened from a reset mail: choose a new password. Success ends every session, this one included. */
 export function ResetPasswordScreen() {
-  useDocumentTitle('Choose a new password');
+  const t = useT();
+  useDocumentTitle(t('reset.title'));
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(token ? null : 'This link has no token. Open the link from the mail again.');
+  const [error, setError] = useState<string | null>(token ? null : t('reset.noToken'));
   const [fieldErrors, setFieldErrors] = useState<string[] | undefined>();
 
   async function onSubmit(e: FormEvent) {
@@ -38,32 +40,32 @@ export function ResetPasswordScreen() {
   return (
     <section className="page narrow auth-page" aria-labelledby="reset-title">
       <div className="card card--padded">
-        <h1 id="reset-title">Choose a new password</h1>
+        <h1 id="reset-title">{t('reset.title')}</h1>
         {done ? (
-          <Alert kind="success" title="Your password is changed.">
-            Every session was signed out. <Link to="/login">Log in</Link> with your new password.
+          <Alert kind="success" title={t('reset.doneTitle')}>
+            {t('reset.signedOut')} <Link to="/login">{t('reset.login')}</Link> {t('reset.withNew')}
           </Alert>
         ) : (
           <>
             {error && (
               <Alert kind="error">
-                {error} <Link to="/forgot-password">Ask for a new link</Link>.
+                {error} <Link to="/forgot-password">{t('reset.askNew')}</Link>.
               </Alert>
             )}
             <form onSubmit={onSubmit} className="form">
               <TextField
                 id="password"
-                label="New password"
+                label={t('field.newPassword')}
                 type="password"
                 autoComplete="new-password"
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
                 errors={fieldErrors}
-                hint="At least 12 characters. A passphrase you use nowhere else works well."
+                hint={t('password.hint')}
               />
               <button type="submit" className="btn btn--primary btn--block" disabled={busy || !token} aria-busy={busy || undefined}>
-                {busy ? 'Saving…' : 'Save my new password'}
+                {busy ? t('common.saving') : t('reset.submit')}
               </button>
             </form>
           </>

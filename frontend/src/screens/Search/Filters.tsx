@@ -3,6 +3,7 @@ import type { Category, SearchQuery } from '../../api/types';
 import { DEFAULT_CURRENCY } from '../../lib/format';
 import { formatAmountForInput, parseAmount } from '../../lib/money';
 import { useCurrencies } from '../../lib/useCurrencies';
+import { useT } from '../../i18n/i18n';
 
 interface FiltersProps {
   query: SearchQuery;
@@ -18,6 +19,7 @@ interface FiltersProps {
 
 export function Filters({ query, categories, counts, currencies, onChange, onClear, id, open }: FiltersProps) {
   const { infoOf } = useCurrencies();
+  const t = useT();
   const codes = currencies?.length ? currencies : [DEFAULT_CURRENCY];
   const [code, setCode] = useState(query.currency || codes[0]!);
   const currency = infoOf(code);
@@ -41,11 +43,15 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
     const lo = parseAmount(min, { ...currency, maxPrice: undefined }, { allowZero: true });
     const hi = parseAmount(max, { ...currency, maxPrice: undefined }, { allowZero: true });
     if (!lo.ok || !hi.ok) {
-      setPriceError(`${!lo.ok ? `Min: ${lo.error}` : ''}${!lo.ok && !hi.ok ? ' ' : ''}${!hi.ok ? `Max: ${hi.error}` : ''}`);
+      setPriceError(
+        [!lo.ok ? t('filters.minError', { error: lo.error }) : '', !hi.ok ? t('filters.maxError', { error: hi.error }) : '']
+          .filter(Boolean)
+          .join(' '),
+      );
       return;
     }
     if (!lo.empty && !hi.empty && lo.minor > hi.minor) {
-      setPriceError('The minimum is above the maximum.');
+      setPriceError(t('filters.minAboveMax'));
       return;
     }
     setPriceError(null);
@@ -62,9 +68,9 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
   const allCount = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : null;
   // Categories with hits first-class; empty ones stay listed (dimmed) so the list does not jump.
   return (
-    <aside id={id} className={`filters${open ? ' filters--open' : ''}`} aria-label="Filters">
+    <aside id={id} className={`filters${open ? ' filters--open' : ''}`} aria-label={t('search.filters')}>
       <fieldset className="filters__group">
-        <legend>Category</legend>
+        <legend>{t('filters.category')}</legend>
         <ul className="filters__list">
           <li>
             <label className="choice">
@@ -75,7 +81,7 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
                 checked={query.category === ''}
                 onChange={() => onChange({ category: '', page: 1 })}
               />
-              <span className="choice__label">All categories</span>
+              <span className="choice__label">{t('filters.all')}</span>
               {allCount !== null && <span className="choice__count">{allCount}</span>}
             </label>
           </li>
@@ -91,7 +97,7 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
                 />
                 <span className="choice__label">{c.name}</span>
                 {counts && (
-                  <span className="choice__count" aria-label={`${count(c.id)} results`}>
+                  <span className="choice__count" aria-label={t('search.results', { count: count(c.id) })}>
                     {count(c.id)}
                   </span>
                 )}
@@ -103,11 +109,11 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
 
       <form className="filters__group" onSubmit={applyPrice} aria-labelledby="price-legend" noValidate>
         <p id="price-legend" className="legend">
-          Price
+          {t('filters.price')}
         </p>
         {codes.length > 1 && (
           <label className="price-range__currency">
-            <span>Currency</span>
+            <span>{t('filters.currency')}</span>
             <select className="input input--select" value={code} onChange={(e) => setCode(e.target.value)}>
               {codes.map((c) => (
                 <option key={c} value={c}>
@@ -118,11 +124,11 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
           </label>
         )}
         <div className="price-range">
-          <PriceInput label={`Min (${code})`} name="minPrice" value={min} onChange={setMin} invalid={!!priceError} />
+          <PriceInput label={t('filters.min', { code })} name="minPrice" value={min} onChange={setMin} invalid={!!priceError} />
           <span aria-hidden="true" className="price-range__dash">
             –
           </span>
-          <PriceInput label={`Max (${code})`} name="maxPrice" value={max} onChange={setMax} invalid={!!priceError} />
+          <PriceInput label={t('filters.max', { code })} name="maxPrice" value={max} onChange={setMax} invalid={!!priceError} />
         </div>
         {priceError && (
           <p id="price-error" className="field__error">
@@ -130,7 +136,7 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
           </p>
         )}
         <button type="submit" className="btn btn--secondary btn--small">
-          Apply price
+          {t('filters.apply')}
         </button>
       </form>
 
@@ -141,12 +147,12 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
             checked={query.inStock}
             onChange={(e) => onChange({ inStock: e.target.checked, page: 1 })}
           />
-          <span className="choice__label">In stock only</span>
+          <span className="choice__label">{t('filters.inStock')}</span>
         </label>
       </div>
 
       <button type="button" className="btn btn--ghost btn--small" onClick={onClear}>
-        Clear filters
+        {t('search.clearFilters')}
       </button>
     </aside>
   );

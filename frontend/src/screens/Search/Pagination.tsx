@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { useT } from '../../i18n/i18n';
 
 interface PaginationProps {
   page: number;
@@ -20,16 +21,17 @@ export function pageWindow(page: number, total: number): (number | 'gap')[] {
 }
 
 export function Pagination({ page, totalPages, hrefFor }: PaginationProps) {
+  const t = useT();
   if (totalPages <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={t('pagination.label')}>
       {page > 1 ? (
         <Link className="pagination__link" to={hrefFor(page - 1)} rel="prev">
-          ‹ Previous
+          {t('pagination.previous')}
         </Link>
       ) : (
         <span className="pagination__link pagination__link--disabled" aria-hidden="true">
-          ‹ Previous
+          {t('pagination.previous')}
         </span>
       )}
       <ul className="pagination__pages">
@@ -44,7 +46,7 @@ export function Pagination({ page, totalPages, hrefFor }: PaginationProps) {
                 className={`pagination__link${p === page ? ' pagination__link--current' : ''}`}
                 to={hrefFor(p)}
                 aria-current={p === page ? 'page' : undefined}
-                aria-label={`Page ${p}`}
+                aria-label={t('pagination.page', { page: String(p) })}
               >
                 {p}
               </Link>
@@ -54,11 +56,11 @@ export function Pagination({ page, totalPages, hrefFor }: PaginationProps) {
       </ul>
       {page < totalPages ? (
         <Link className="pagination__link" to={hrefFor(page + 1)} rel="next">
-          Next ›
+          {t('pagination.next')}
         </Link>
       ) : (
         <span className="pagination__link pagination__link--disabled" aria-hidden="true">
-          Next ›
+          {t('pagination.next')}
         </span>
       )}
     </nav>

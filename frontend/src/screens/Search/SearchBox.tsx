@@ -3,6 +3,7 @@ import { suggest } from '../../api/search';
 import type { Suggestion } from '../../api/types';
 import { matchRanges } from '../../lib/highlight';
 import { useDebouncedValue } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
 
 interface SearchBoxProps {
   value: string;
@@ -32,6 +33,7 @@ function Highlight({ text, query }: { text: string; query: string }) {
 /** A combobox (ARIA 1.2 pattern) with suggestions from /api/search/suggest. */
 export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps) {
   const id = useId();
+  const t = useT();
   const listId = `${id}-list`;
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
@@ -109,7 +111,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
   return (
     <div className="searchbox" role="search">
       <label htmlFor={`${id}-input`} className="visually-hidden">
-        Search products
+        {t('searchbox.label')}
       </label>
       <svg className="searchbox__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z" />
@@ -126,7 +128,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
-        placeholder="Search products, e.g. “bicicleta” or “lamp”"
+        placeholder={t('searchbox.placeholder')}
         value={value}
         onChange={(e) => {
           typed.current = true;
@@ -141,7 +143,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
           setActiveId(null);
         }}
       />
-      <ul id={listId} role="listbox" aria-label="Suggestions" className="suggestions" hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={t('searchbox.suggestions')} className="suggestions" hidden={!expanded}>
         {suggestions.map((s, i) => (
           <li
             key={s.id}
@@ -157,7 +159,7 @@ export function SearchBox({ value, onChange, onSubmit, onPick }: SearchBoxProps)
         ))}
       </ul>
       <span className="visually-hidden" aria-live="polite">
-        {expanded ? `${suggestions.length} suggestions. Use up and down arrows to choose.` : ''}
+        {expanded ? t('searchbox.announce', { count: suggestions.length }) : ''}
       </span>
     </div>
   );

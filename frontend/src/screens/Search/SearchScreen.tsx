@@ -4,7 +4,6 @@ import { messageOf } from '../../api/problem';
 import { MAX_RESULT_WINDOW, PAGE_SIZE, search } from '../../api/search';
 import type { SearchQuery, SearchResult } from '../../api/types';
 import { Alert } from '../../components/Alert';
-import { pluralize } from '../../lib/format';
 import { useDebouncedValue, useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
 import { Filters } from './Filters';
@@ -12,6 +11,7 @@ import { Pagination } from './Pagination';
 import { ResultCard, ResultSkeleton } from './ResultCard';
 import { SearchBox } from './SearchBox';
 import { hasFilters, parseQuery, SORTS, toParams } from './searchParams';
+import { useT } from '../../i18n/i18n';
 
 export const SEARCH_DELAY_MS = 250;
 
@@ -38,7 +38,8 @@ export function SearchScreen() {
   const query = useMemo(() => parseQuery(params), [params]);
   const queryKey = toParams(query).toString();
   const { categories, nameOf } = useCategories();
-  useDocumentTitle(query.q ? `“${query.q}”` : 'Search');
+  const t = useT();
+  useDocumentTitle(query.q ? `“${query.q}”` : t('search.docTitle'));
 
   const [load, setLoad] = useState<Load>({ status: 'loading', data: null, shownQ: '' });
   const [retry, setRetry] = useState(0);
@@ -148,9 +149,9 @@ export function SearchScreen() {
     <div className="page search-page">
       <section className="hero" aria-labelledby="search-title">
         <h1 id="search-title" className="hero__title">
-          Find something good
+          {t('search.title')}
         </h1>
-        <p className="hero__subtitle">Search the whole Covacha catalogue. Results update as you type.</p>
+        <p className="hero__subtitle">{t('search.subtitle')}</p>
         <SearchBox
           value={text}
           onChange={setText}
@@ -175,7 +176,7 @@ export function SearchScreen() {
             aria-controls="search-filters"
             onClick={() => setFiltersOpen((o) => !o)}
           >
-            Filters{activeFilters ? ` (${activeFilters})` : ''}
+            {activeFilters ? t('search.filtersCount', { count: activeFilters }) : t('search.filters')}
           </button>
           <Filters
             id="search-filters"
@@ -193,15 +194,17 @@ export function SearchScreen() {
           <div className="results__bar">
             <h2 id="results-heading" className="results__count" aria-live="polite">
               {beyond
-                ? 'Past the last page'
+                ? t('search.pastLast')
                 : data
-                  ? `${pluralize(data.total, 'result', 'results')}${load.shownQ ? ` for “${load.shownQ}”` : ''}`
+                  ? load.shownQ
+                    ? t('search.resultsFor', { count: data.total, q: load.shownQ })
+                    : t('search.results', { count: data.total })
                   : load.status === 'error'
-                    ? 'Search unavailable'
-                    : 'Searching…'}
+                    ? t('search.unavailable')
+                    : t('search.searching')}
             </h2>
             <label className="sort">
-              <span>Sort by</span>
+              <span>{t('search.sortBy')}</span>
               <select
                 className="input input--select"
                 value={query.sort}
@@ -209,7 +212,7 @@ export function SearchScreen() {
               >
                 {SORTS.map((s) => (
                   <option key={s.value} value={s.value}>
-                    {s.label}
+                    {t(s.label)}
                   </option>
                 ))}
               </select>
@@ -218,27 +221,24 @@ export function SearchScreen() {
 
           {beyond && (
             <div className="empty-state">
-              <p className="empty-state__title">That page is past the last one we show.</p>
-              <p className="muted">
-                Only the first {MAX_RESULT_WINDOW.toLocaleString('en-US')} results of a search are shown. Add words or a
-                filter to narrow it down.
-              </p>
+              <p className="empty-state__title">{t('search.beyondTitle')}</p>
+              <p className="muted">{t('search.beyondBody', { max: MAX_RESULT_WINDOW })}</p>
               <div className="empty-state__actions">
                 <Link className="btn btn--secondary" to={hrefFor(1)}>
-                  Go to page 1
+                  {t('search.goToPage1')}
                 </Link>
               </div>
             </div>
           )}
 
           {!beyond && load.status === 'error' && (
-            <Alert kind="error" title="We could not load results." onRetry={() => setRetry((r) => r + 1)}>
+            <Alert kind="error" title={t('search.loadError')} onRetry={() => setRetry((r) => r + 1)}>
               {load.message}
             </Alert>
           )}
 
           {!beyond && !data && load.status === 'loading' && (
-            <ul className="results__grid" aria-label="Loading results">
+            <ul className="results__grid" aria-label={t('search.loadingResults')}>
               {Array.from({ length: 6 }, (_, i) => (
                 <ResultSkeleton key={i} />
               ))}
@@ -247,11 +247,11 @@ export function SearchScreen() {
 
           {!beyond && data && data.total === 0 && load.status !== 'error' && !load.shownQ && !query.q && !hasFilters(query) && (
             <div className="empty-state">
-              <p className="empty-state__title">Nothing is for sale yet.</p>
-              <p className="muted">Covacha has no products listed so far. Be the first: whatever you publish shows up here.</p>
+              <p className="empty-state__title">{t('search.emptyTitle')}</p>
+              <p className="muted">{t('search.emptyBody')}</p>
               <div className="empty-state__actions">
                 <Link className="btn btn--primary" to="/my/products/new">
-                  List the first product
+                  {t('search.listFirst')}
                 </Link>
               </div>
             </div>
@@ -259,16 +259,16 @@ export function SearchScreen() {
 
           {!beyond && data && data.items.length === 0 && load.status !== 'error' && (load.shownQ || query.q || hasFilters(query) || data.total > 0) && (
             <div className="empty-state">
-              <p className="empty-state__title">No products match.</p>
+              <p className="empty-state__title">{t('search.noMatch')}</p>
               <p className="muted">
                 {query.page > 1 && data.total > 0
-                  ? 'There are fewer pages than that.'
-                  : 'Try fewer or different words, or remove a filter.'}
+                  ? t('search.fewerPages')
+                  : t('search.tryFewer')}
               </p>
               <div className="empty-state__actions">
                 {query.page > 1 && data.total > 0 && (
                   <Link className="btn btn--secondary" to={hrefFor(1)}>
-                    Go to page 1
+                    {t('search.goToPage1')}
                   </Link>
                 )}
                 {hasFilters(query) && (
@@ -277,7 +277,7 @@ export function SearchScreen() {
                     className="btn btn--secondary"
                     onClick={() => update({ category: '', minPrice: '', maxPrice: '', currency: '', inStock: false, page: 1 })}
                   >
-                    Clear filters
+                    {t('search.clearFilters')}
                   </button>
                 )}
               </div>

@@ -1,10 +1,11 @@
 import type { SearchQuery, SortOrder } from '../../api/types';
+import type { MessageKey } from '../../i18n/messages';
 
-export const SORTS: { value: SortOrder; label: string }[] = [
-  { value: 'relevance', label: 'Best match' },
-  { value: 'newest', label: 'Newest' },
-  { value: 'price_asc', label: 'Price: low to high' },
-  { value: 'price_desc', label: 'Price: high to low' },
+export const SORTS: { value: SortOrder; label: MessageKey }[] = [
+  { value: 'relevance', label: 'sort.relevance' },
+  { value: 'newest', label: 'sort.newest' },
+  { value: 'price_asc', label: 'sort.priceAsc' },
+  { value: 'price_desc', label: 'sort.priceDesc' },
 ];
 
 const SORT_VALUES = new Set<string>(SORTS.map((s) => s.value));

@@ -11,6 +11,7 @@ import { StockBadge } from '../../components/StockBadge';
 import { formatDay, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
+import { useT } from '../../i18n/i18n';
 
 const PAGE_SIZE = 24;
 
@@ -31,7 +32,8 @@ export function SellerScreen() {
   const [profile, setProfile] = useState<Profile>({ status: 'loading' });
   const [list, setList] = useState<ListState>({ items: [], nextCursor: null, status: 'loading', error: null });
   const name = profile.status === 'ok' ? profile.profile.displayName : null;
-  useDocumentTitle(name ? `${name} on Covacha` : profile.status === 'missing' ? 'Seller not found' : 'Seller');
+  const t = useT();
+  useDocumentTitle(name ? t('sellerPage.docTitle', { name }) : profile.status === 'missing' ? t('sellerPage.notFound') : t('seller.label'));
 
   useEffect(() => {
     const ac = new AbortController();
@@ -81,10 +83,10 @@ export function SellerScreen() {
   if (profile.status === 'missing') {
     return (
       <section className="page narrow empty-state" aria-labelledby="seller-missing-title">
-        <h1 id="seller-missing-title">Seller not found</h1>
-        <p>This seller is no longer on Covacha.</p>
+        <h1 id="seller-missing-title">{t('sellerPage.notFound')}</h1>
+        <p>{t('sellerPage.notFoundBody')}</p>
         <Link to="/" className="btn btn--primary">
-          Back to search
+          {t('back.search')}
         </Link>
       </section>
     );
@@ -95,25 +97,25 @@ export function SellerScreen() {
     <section className="page seller-page" aria-labelledby="seller-title">
       <div className="page__header">
         <div>
-          <h1 id="seller-title">{name ?? (profile.status === 'loading' ? 'Seller' : 'This seller')}</h1>
-          {profile.status === 'ok' && <p className="muted">On Covacha since {formatDay(profile.profile.memberSince)}</p>}
+          <h1 id="seller-title">{name ?? (profile.status === 'loading' ? t('seller.label') : t('sellerPage.this'))}</h1>
+          {profile.status === 'ok' && <p className="muted">{t('seller.since', { date: formatDay(profile.profile.memberSince) })}</p>}
         </div>
       </div>
 
-      {list.status === 'loading' && <Spinner label="Loading this seller's products…" />}
+      {list.status === 'loading' && <Spinner label={t('sellerPage.loading')} />}
       {list.status === 'error' && (
-        <Alert kind="error" title="We could not load this seller's products." onRetry={() => loadFirst()}>
+        <Alert kind="error" title={t('sellerPage.loadError')} onRetry={() => loadFirst()}>
           {list.error}
         </Alert>
       )}
       {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
         <div className="empty-state card card--padded">
-          <p className="empty-state__title">Nothing for sale right now.</p>
-          <p className="muted">This seller has no products listed at the moment.</p>
+          <p className="empty-state__title">{t('sellerPage.emptyTitle')}</p>
+          <p className="muted">{t('sellerPage.emptyBody')}</p>
         </div>
       )}
       {list.items.length > 0 && list.status !== 'loading' && (
-        <ul className="results__grid" aria-label={name ? `Products from ${name}` : 'Products from this seller'}>
+        <ul className="results__grid" aria-label={name ? t('sellerPage.productsFrom', { name }) : t('sellerPage.productsFromThis')}>
           {list.items.map((p) => (
             <li key={p.id} className="result card">
               <ProductImage url={p.imageUrl} alt="" category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="result__image" />
@@ -137,7 +139,7 @@ export function SellerScreen() {
       {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
         <div className="center">
           <button type="button" className="btn btn--secondary" onClick={() => void loadMore()} disabled={list.status === 'more'}>
-            {list.status === 'more' ? 'Loading…' : 'More from this seller'}
+            {list.status === 'more' ? t('common.loading') : t('seller.more')}
           </button>
         </div>
       )}

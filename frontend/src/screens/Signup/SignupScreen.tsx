@@ -8,11 +8,13 @@ import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
 import { safeNextPath } from '../../lib/safety';
 import { useFocusFirstError } from '../../lib/useFieldFocus';
+import { useT } from '../../i18n/i18n';
 
 type Errors = Partial<Record<'email' | 'password' | 'displayName', string[]>>;
 
 export function SignupScreen() {
-  useDocumentTitle('Sign up');
+  const t = useT();
+  useDocumentTitle(t('signup.docTitle'));
   const { login, status } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -42,10 +44,10 @@ export function SignupScreen() {
       await register(input);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setErrors({ email: ['An account with this email already exists. Try logging in.'] });
+        setErrors({ email: [t('signup.taken')] });
       } else if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
         setErrors(err.fieldErrors as Errors);
-        setError('Please fix the highlighted fields.');
+        setError(t('common.fixFields'));
       } else {
         setError(messageOf(err));
       }
@@ -64,8 +66,8 @@ export function SignupScreen() {
   return (
     <section className="page narrow auth-page" aria-labelledby="signup-title">
       <div className="card card--padded">
-        <h1 id="signup-title">Create your account</h1>
-        <p className="muted">Publish products and manage them from anywhere.</p>
+        <h1 id="signup-title">{t('signup.title')}</h1>
+        <p className="muted">{t('signup.subtitle')}</p>
         {error && (
           <Alert ref={alertRef} kind="error">
             {error}
@@ -74,7 +76,7 @@ export function SignupScreen() {
         <form ref={formRef} onSubmit={onSubmit} className="form">
           <TextField
             id="displayName"
-            label="Your name"
+            label={t('field.yourName')}
             autoComplete="name"
             required
             maxLength={60}
@@ -84,7 +86,7 @@ export function SignupScreen() {
           />
           <TextField
             id="email"
-            label="Email"
+            label={t('field.email')}
             type="email"
             autoComplete="email"
             required
@@ -94,21 +96,21 @@ export function SignupScreen() {
           />
           <TextField
             id="password"
-            label="Password"
+            label={t('field.password')}
             type="password"
             autoComplete="new-password"
             required
             value={form.password}
             onChange={set('password')}
             errors={errors.password}
-            hint="At least 12 characters. A passphrase you use nowhere else works well."
+            hint={t('password.hint')}
           />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? 'Creating account…' : 'Sign up'}
+            {busy ? t('signup.busy') : t('signup.submit')}
           </button>
         </form>
         <p className="muted center">
-          Already have an account? <Link to="/login">Log in</Link>
+          {t('signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
         </p>
       </div>
     </section>

@@ -5,18 +5,20 @@ import { messageOf } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../lib/hooks';
+import { useT } from '../../i18n/i18n';
 
 type State = 'working' | 'done' | 'failed';
 
 /** Opened from the link in a verification mail: spends its token once, then says what happened. */
 export function VerifyEmailScreen() {
-  useDocumentTitle('Confirm your email');
+  const t = useT();
+  useDocumentTitle(t('verify.title'));
   const [params] = useSearchParams();
   const { status } = useAuth();
   const token = params.get('token') ?? '';
   const [state, setState] = useState<State>(token ? 'working' : 'failed');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState(token ? '' : 'This link has no token. Open the link from the mail again.');
+  const [error, setError] = useState(token ? '' : t('reset.noToken'));
   const started = useRef(false);
 
   useEffect(() => {
@@ -39,29 +41,29 @@ export function VerifyEmailScreen() {
   return (
     <section className="page narrow auth-page" aria-labelledby="verify-title">
       <div className="card card--padded">
-        <h1 id="verify-title">Confirm your email</h1>
-        {state === 'working' && <p role="status">Confirming your email…</p>}
+        <h1 id="verify-title">{t('verify.title')}</h1>
+        {state === 'working' && <p role="status">{t('verify.working')}</p>}
         {state === 'done' && (
           <>
-            <Alert kind="success" title="Your email is confirmed.">
-              {email} is verified. You can publish products now.
+            <Alert kind="success" title={t('verify.doneTitle')}>
+              {t('verify.doneBody', { email })}
             </Alert>
             <p className="center">
               {status === 'authenticated' ? (
-                <Link to="/my/products/new">Publish a product</Link>
+                <Link to="/my/products/new">{t('my.publish')}</Link>
               ) : (
-                <Link to="/login">Log in</Link>
+                <Link to="/login">{t('nav.login')}</Link>
               )}
             </p>
           </>
         )}
         {state === 'failed' && (
           <>
-            <Alert kind="error" title="This link did not work.">
+            <Alert kind="error" title={t('verify.failedTitle')}>
               {error}
             </Alert>
             <p className="muted center">
-              Links work once and for a limited time. You can ask for a new one on <Link to="/account">your account page</Link>.
+              {t('verify.failedBody')} <Link to="/account">{t('verify.accountPage')}</Link>.
             </p>
           </>
         )}
