@@ -47,6 +47,7 @@ public static class SearchServices
             if (settings.InMemoryIndex)
             {
                 services.AddSingleton<IChangeFeed, MongoChangeFeed>();
+                services.AddSingleton<IIndexSnapshotStore, MongoIndexSnapshotStore>();
                 services.AddIndex<MongoSearchStore>();
             }
             else

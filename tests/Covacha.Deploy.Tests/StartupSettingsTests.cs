@@ -119,7 +119,7 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
-    public void SearchApi_OnAks_ServesFromTheIndexFedByTheMongoDbChangeStream()
+    public void SearchApi_OnAks_ServesFromTheIndexFedByTheMongoDbChangeStreamAndStartsFromItsSnapshots()
     {
         var overlay = RenderedOverlay.Aks;
         var environment = ContainerEnvironment.Resolve(overlay, AppContainer(overlay, "Deployment", "search-api"));
@@ -129,6 +129,7 @@ public sealed class StartupSettingsTests
         Assert.Equal("mongodb", environment["Search__Store"]);
         Assert.IsType<IndexedSearchStore>(provider.GetRequiredService<ISearchStore>());
         Assert.IsType<MongoChangeFeed>(provider.GetRequiredService<IChangeFeed>());
+        Assert.IsType<MongoIndexSnapshotStore>(provider.GetRequiredService<IIndexSnapshotStore>());
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is SearchIndexFollower);
         Assert.Contains(provider.GetServices<IReadinessCheck>(), c => c is IndexReadinessCheck);
     }

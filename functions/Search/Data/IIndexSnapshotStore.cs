@@ -13,13 +13,17 @@ public interface IIndexSnapshotStore
     Task ReadAsync(IndexSnapshotInfo snapshot, Action<Stream> read, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Keeps what <paramref name="write"/> writes as the newest snapshot of <paramref name="format"/>
-    /// and drops the older ones, all or nothing. False, and nothing written, when another process is
-    /// writing one at the same time. <paramref name="write"/> returns the feed position and product
-    /// count of what it wrote.
+    /// Keeps what <paramref name="write"/> writes as the newest snapshot of <paramref name="format"/>,
+    /// with the change feed's <paramref name="checkpoint"/> for its position, and drops the older
+    /// ones, all or nothing. False, and nothing written, when another process is writing one at the
+    /// same time. <paramref name="write"/> returns the feed position and product count of what it wrote.
     /// </summary>
-    Task<IndexSnapshotInfo?> SaveAsync(int format, Func<Stream, (long Position, int Products)> write, CancellationToken cancellationToken);
+    Task<IndexSnapshotInfo?> SaveAsync(int format, byte[] checkpoint, Func<Stream, (long Position, int Products)> write, CancellationToken cancellationToken);
 }
 
-/// <summary>A stored snapshot: the change-feed position it covers, its size, and how long ago it was written.</summary>
-public sealed record IndexSnapshotInfo(long Id, int Format, long Position, int Products, long Bytes, TimeSpan Age);
+/// <summary>
+/// A stored snapshot: the change-feed position it covers, its size, how long ago it was written,
+/// and what the feed needs to read on from its position (<see cref="IChangeFeed.CheckpointAsync"/>;
+/// null for snapshots written before checkpoints were kept).
+/// </summary>
+public sealed record IndexSnapshotInfo(long Id, int Format, long Position, int Products, long Bytes, TimeSpan Age, byte[]? Checkpoint);

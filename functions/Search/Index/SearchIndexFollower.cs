@@ -57,6 +57,7 @@ public sealed class SearchIndexFollower(
                     try
                     {
                         await snapshots.ReadAsync(latest, stream => index.LoadSnapshot(stream, latest.Bytes), cancellationToken);
+                        feed.ResumeFrom(index.Position, latest.Checkpoint);
                         LoadedFrom = "snapshot";
                         logger.LogInformation("Search index read from snapshot {SnapshotId}: {Count} products up to change {Position}, {Bytes} bytes, in {Ms} ms",
                             latest.Id, index.Count, index.Position, latest.Bytes, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -113,9 +114,11 @@ public sealed class SearchIndexFollower(
     }
 
     /// <summary>
-    /// Writes a snapshot of the index as it is now. Changes wait meanwhile (searches do not), so
-    /// the snapshot is exactly the feed up to its position. Null when there is no snapshot store or
-    /// another process is writing one.
+    /// Writes a snapshot of the index as it is now, with the feed's checkpoint for its position.
+    /// Changes wait meanwhile (searches do not), so the snapshot is exactly the feed up to its
+    /// position. Null when there is no snapshot store, the feed cannot give a checkpoint yet (it is
+    /// still reading the whole read model: a snapshot then would not cover the rest), or another
+    /// process is writing one.
     /// </summary>
     public async Task<IndexSnapshotInfo?> WriteSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -128,7 +131,21 @@ public sealed class SearchIndexFollower(
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var written = await snapshots.SaveAsync(SearchIndex.SnapshotFormat, index.WriteSnapshot, cancellationToken);
+            var position = index.Position;
+            var checkpoint = await feed.CheckpointAsync(position, cancellationToken);
+            if (checkpoint is null)
+            {
+                logger.LogInformation("Search index snapshot not written: the change feed cannot resume from change {Position} yet", position);
+                return null;
+            }
+
+            var written = await snapshots.SaveAsync(SearchIndex.SnapshotFormat, checkpoint, stream =>
+            {
+                var covered = index.WriteSnapshot(stream);
+                return covered.Position == position
+                    ? covered
+                    : throw new InvalidOperationException($"The index moved from change {position} to {covered.Position} while its snapshot was written.");
+            }, cancellationToken);
             if (written is not null)
             {
                 logger.LogInformation("Search index snapshot {SnapshotId} written: {Count} products up to change {Position}, {Bytes} bytes, in {Ms} ms",

@@ -3,7 +3,6 @@ using Covacha.Search.Data.Postgres;
 using Covacha.Search.Index;
 using Covacha.Search.Model;
 using Covacha.Search.Tests.Infrastructure;
-using Covacha.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +10,8 @@ namespace Covacha.Search.Tests.Integration;
 
 /// <summary>
 /// A search-api process restarting from the newest index snapshot on a real PostgreSQL read
-/// model: it must end up with exactly what the read model holds, whatever was being written
-/// while the snapshot was taken, and fall back to the whole change feed when the snapshot
-/// cannot be used.
+/// model falls back to the whole change feed when the snapshot cannot be used. (A restart from a
+/// snapshot taken during a write burst is in the snapshot contract, <c>IndexSnapshotContract</c>.)
 /// </summary>
 public sealed class IndexSnapshotRestartTests : IAsyncLifetime
 {
@@ -76,82 +74,28 @@ public sealed class IndexSnapshotRestartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restart_FromASnapshotTakenDuringAWriteBurst_HoldsEveryProductsLatestVersionOnce()
+    public async Task Restart_SnapshotWrittenBeforeCheckpointsWereKept_StartsFromItAndReadsTheFeedAfterIt()
     {
         var word = TestProducts.UniqueWord();
-        await SeedAsync(2_000, word);
+        await SeedAsync(700, word);
         using var running = new SearchIndex();
         var follower = Follower(running);
         await follower.LoadAsync(CancellationToken.None);
-
-        // Six writers, each with its own products: new ones, new versions of earlier ones, and
-        // deletes, committing concurrently while the running process follows the feed.
-        using var stop = new CancellationTokenSource();
-        var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
-        {
-            var random = new Random(w);
-            var mine = new List<(Guid Id, long Version)>();
-            var batches = 0;
-            while (!stop.IsCancellationRequested || batches < 10)
-            {
-                var changes = new List<ProductChange>();
-                for (var i = 0; i < 8; i++)
-                {
-                    var roll = random.Next(10);
-                    if (mine.Count > 0 && roll == 0)
-                    {
-                        var at = random.Next(mine.Count);
-                        changes.Add(TestProducts.Delete(mine[at].Id, mine[at].Version + 1));
-                        mine.RemoveAt(at);
-                    }
-                    else if (mine.Count > 0 && roll < 5)
-                    {
-                        var at = random.Next(mine.Count);
-                        var (id, version) = (mine[at].Id, mine[at].Version + 1);
-                        mine[at] = (id, version);
-                        changes.Add(TestProducts.Upsert(TestProducts.Snapshot(id, $"{word} w{w} v{version}", $"versión {version}", price: version, version: version)));
-                    }
-                    else
-                    {
-                        var id = Guid.NewGuid();
-                        mine.Add((id, 1));
-                        changes.Add(TestProducts.Upsert(TestProducts.Snapshot(id, $"{word} w{w} v1", "versión 1", price: 1)));
-                    }
-                }
-
-                // Several changes to one product in one batch keep only its newest (the store's rule).
-                await _store.ApplyAsync(changes, CancellationToken.None);
-                batches++;
-            }
-        })).ToList();
-        var following = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await follower.CatchUpAsync(CancellationToken.None);
-            }
-        });
-
-        // The snapshot is taken mid-burst: writes commit before, while and after it is written.
-        await Eventually.WaitAsync(() => Task.FromResult(running.Position), p => p > 2_300, TimeSpan.FromSeconds(60), "the burst under way");
         var snapshot = await follower.WriteSnapshotAsync(CancellationToken.None);
-        Assert.NotNull(snapshot);
-        await Eventually.WaitAsync(() => Task.FromResult(running.Position), p => p > snapshot.Position + 300, TimeSpan.FromSeconds(60), "writes after the snapshot");
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
-        await following;
+        Assert.Equal(BitConverter.GetBytes(700L), snapshot!.Checkpoint);
+        await using (var older = _database!.DataSource.CreateCommand("UPDATE index_snapshots SET checkpoint = NULL"))
+        {
+            await older.ExecuteNonQueryAsync();
+        }
 
+        await _store.ApplyAsync([TestProducts.Upsert(TestProducts.Snapshot(name: $"{word} después"))], CancellationToken.None);
         using var restarted = new SearchIndex();
         var afterRestart = Follower(restarted);
         await afterRestart.LoadAsync(CancellationToken.None);
 
         Assert.Equal("snapshot", afterRestart.LoadedFrom);
-        var readModel = await ReadModelAsync();
-        AssertHoldsExactly(readModel, restarted);
-        await follower.CatchUpAsync(CancellationToken.None);
-        AssertHoldsExactly(readModel, running);
-        var query = new SearchQuery(word, null, null, null, null, SearchSort.PriceDesc, 1, 50);
-        Assert.Equal(running.Search(query), restarted.Search(query), new SearchResultComparer());
+        AssertHoldsExactly(await ReadModelAsync(), restarted);
+        Assert.Equal(701, restarted.Count);
     }
 
     [Fact]
@@ -219,15 +163,5 @@ public sealed class IndexSnapshotRestartTests : IAsyncLifetime
         Assert.Contains(written, w => w is not null);
         await using var count = _database!.DataSource.CreateCommand("SELECT count(*) FROM index_snapshots");
         Assert.Equal(1L, await count.ExecuteScalarAsync());
-    }
-
-    /// <summary>Totals, items and category counts (the dictionary compared by content).</summary>
-    private sealed class SearchResultComparer : IEqualityComparer<StoreSearchResult>
-    {
-        public bool Equals(StoreSearchResult? x, StoreSearchResult? y) =>
-            x!.Total == y!.Total && x.Items.SequenceEqual(y.Items)
-            && x.CategoryCounts.OrderBy(c => c.Key).SequenceEqual(y.CategoryCounts.OrderBy(c => c.Key));
-
-        public int GetHashCode(StoreSearchResult obj) => obj.Total.GetHashCode();
     }
 }

@@ -1,6 +1,7 @@
 using Covacha.Search.Model;
 using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 
 namespace Covacha.Search.Data.Mongo;
@@ -19,6 +20,11 @@ namespace Covacha.Search.Data.Mongo;
 /// from it. When the token is lost (the oplog no longer reaches it) the feed starts over from a
 /// new snapshot; the store keeps tombstones for deleted products, so the second pass brings the
 /// index to exactly the read model's state.</para>
+/// <para>A checkpoint (for an index snapshot) is the resume token as of the last change handed
+/// out, given only once the snapshot has been read whole and the stream has caught up with it: a
+/// process that loads the index snapshot opens the stream from that token and numbers on from the
+/// snapshot's position, reading nothing twice. If the token is lost by then, it reads the whole
+/// collection over the loaded snapshot, which converges the same way.</para>
 /// <para>Change streams need a replica set (the AKS StatefulSet runs <c>rs0</c>).</para>
 /// </remarks>
 public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChangeFeed> logger) : IChangeFeed, IDisposable
@@ -35,6 +41,9 @@ public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChange
     private readonly Queue<ChangeStreamDocument<BsonDocument>> _buffered = new();
     private IChangeStreamCursor<ChangeStreamDocument<BsonDocument>>? _stream;
     private BsonDocument? _resumeToken;
+
+    /// <summary>Whether a snapshot was started, or the stream was set to resume from a checkpoint.</summary>
+    private bool _started;
     private bool _scanning;
     private BsonValue? _scannedUpTo;
 
@@ -46,7 +55,10 @@ public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChange
     /// <summary>The resume token the stream would continue from (null before the first snapshot).</summary>
     public BsonDocument? ResumeToken => _resumeToken;
 
-    /// <summary>Snapshots taken so far: 1 after the first load, more when a token was lost.</summary>
+    /// <summary>
+    /// Times the whole collection was read: 1 after a first load, 0 after resuming from an index
+    /// snapshot's checkpoint, one more each time a token was lost.
+    /// </summary>
     public int Snapshots { get; private set; }
 
     public async Task<IReadOnlyList<StoredChange>> ReadChangesAsync(long after, int limit, CancellationToken cancellationToken)
@@ -54,10 +66,12 @@ public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChange
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (Snapshots == 0 || after != _sequence)
+            if (!_started || after != _sequence)
             {
-                // A follower starting from nothing (or one that lost track): everything again,
-                // numbered on from where the sequence is (a follower's position never goes back).
+                // A follower starting from nothing (or one that lost track, or loaded an index
+                // snapshot whose checkpoint cannot be used): everything again, numbered on from
+                // where the follower or the sequence is (a follower's position never goes back).
+                _sequence = Math.Max(_sequence, after);
                 await StartSnapshotAsync(cancellationToken);
             }
 
@@ -82,6 +96,46 @@ public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChange
         }
     }
 
+    public async Task<byte[]?> CheckpointAsync(long position, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // While the collection is read, or the stream has not yet caught up with that read,
+            // the token does not stand for everything up to the position.
+            return _started && !_scanning && _snapshotVersions is null && position == _sequence && _resumeToken is not null
+                ? _resumeToken.ToBson()
+                : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void ResumeFrom(long position, byte[]? checkpoint)
+    {
+        _gate.Wait();
+        try
+        {
+            _stream?.Dispose();
+            _stream = null;
+            _buffered.Clear();
+            (_scanning, _scannedUpTo, _snapshotVersions) = (false, null, null);
+            _sequence = position;
+            _resumeToken = Token(checkpoint);
+            _started = _resumeToken is not null;
+            if (!_started)
+            {
+                logger.LogWarning("Index snapshot at change {Position} has no usable MongoDB resume token; the collection is read again over it", position);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose()
     {
         _stream?.Dispose();
@@ -96,7 +150,7 @@ public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChange
         _buffered.Clear();
         _stream = await _products.WatchAsync(Options(resumeAfter: null), cancellationToken);
         _resumeToken = _stream.GetResumeToken();
-        (_scanning, _scannedUpTo, _snapshotVersions) = (true, null, []);
+        (_started, _scanning, _scannedUpTo, _snapshotVersions) = (true, true, null, []);
         Snapshots++;
         if (Snapshots > 1)
         {
@@ -229,6 +283,26 @@ public sealed class MongoChangeFeed(IMongoDatabase database, ILogger<MongoChange
         _stream = null;
         _buffered.Clear();
         _resumeToken = token;
+    }
+
+    /// <summary>The resume token a checkpoint holds, or null when it holds none that can be read.</summary>
+    private static BsonDocument? Token(byte[]? checkpoint)
+    {
+        if (checkpoint is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        try
+        {
+            var token = BsonSerializer.Deserialize<BsonDocument>(checkpoint);
+            return token.ElementCount > 0 ? token : null;
+        }
+        catch (Exception)
+        {
+            // Damaged bytes: as good as no checkpoint (the collection is read again).
+            return null;
+        }
     }
 
     private ChangeStreamOptions Options(BsonDocument? resumeAfter) => new()

@@ -21,13 +21,14 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT id, format, position, products, bytes, now() - created_at FROM index_snapshots
+            SELECT id, format, position, products, bytes, now() - created_at, checkpoint FROM index_snapshots
             WHERE format = $1 ORDER BY position DESC, id DESC LIMIT 1
             """);
         command.Parameters.AddWithValue(format);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new IndexSnapshotInfo(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetTimeSpan(5))
+            ? new IndexSnapshotInfo(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetTimeSpan(5),
+                await reader.IsDBNullAsync(6, cancellationToken) ? null : await reader.GetFieldValueAsync<byte[]>(6, cancellationToken))
             : null;
     }
 
@@ -44,7 +45,8 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
         read(parts);
     }, cancellationToken);
 
-    public Task<IndexSnapshotInfo?> SaveAsync(int format, Func<Stream, (long Position, int Products)> write, CancellationToken cancellationToken) =>
+    public Task<IndexSnapshotInfo?> SaveAsync(
+        int format, byte[] checkpoint, Func<Stream, (long Position, int Products)> write, CancellationToken cancellationToken) =>
         Task.Run(() =>
         {
             using var connection = dataSource.OpenConnection();
@@ -60,9 +62,10 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
 
             long id;
             using (var insert = new NpgsqlCommand(
-                "INSERT INTO index_snapshots (format, position, products, bytes) VALUES ($1, 0, 0, 0) RETURNING id", connection, transaction))
+                "INSERT INTO index_snapshots (format, position, products, bytes, checkpoint) VALUES ($1, 0, 0, 0, $2) RETURNING id", connection, transaction))
             {
                 insert.Parameters.AddWithValue(format);
+                insert.Parameters.AddWithValue(checkpoint);
                 id = (long)insert.ExecuteScalar()!;
             }
 
@@ -101,7 +104,7 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
             }
 
             transaction.Commit();
-            return new IndexSnapshotInfo(id, format, covered.Position, covered.Products, bytes, TimeSpan.Zero);
+            return new IndexSnapshotInfo(id, format, covered.Position, covered.Products, bytes, TimeSpan.Zero, checkpoint);
         }, cancellationToken);
 
     /// <summary>The parts of one snapshot, in order, as one read-only stream.</summary>

@@ -125,6 +125,15 @@ public sealed class PostgresSearchStore(NpgsqlDataSource dataSource) : ISearchSt
         return changes;
     }
 
+    /// <summary>The sequence itself: this feed reads on from any position, in any process.</summary>
+    public Task<byte[]?> CheckpointAsync(long position, CancellationToken cancellationToken) =>
+        Task.FromResult<byte[]?>(BitConverter.GetBytes(position));
+
+    /// <summary>Nothing to do: the next read after <paramref name="position"/> is a query like any other.</summary>
+    public void ResumeFrom(long position, byte[]? checkpoint)
+    {
+    }
+
     public async Task<StoreSearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var terms = await ResolveAsync(QueryTerm.Parse(query.Text), cancellationToken);
