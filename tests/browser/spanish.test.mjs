@@ -172,6 +172,8 @@ describe('Covacha in Spanish, in a browser set to es-CO', { concurrency: false }
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    // The failure on screen is said again in English, not left in Spanish.
+    await page.getByRole('alert').getByText('That email and password do not match an account.').waitFor();
     await page.getByLabel('Email').waitFor();
     await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');

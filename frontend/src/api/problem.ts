@@ -33,9 +33,18 @@ export class ApiError extends Error {
       : '';
   }
 
-  /** Field messages keyed by the JSON field name (errors.{field}). */
+  /**
+   * Field messages keyed by the JSON field name (errors.{field}), in the UI's language as it is
+   * when read: the services write English; in Spanish a sentence we do not know becomes a general
+   * one rather than English in a Spanish page.
+   */
   get fieldErrors(): Record<string, string[]> {
-    return this.problem.errors ?? {};
+    return Object.fromEntries(
+      Object.entries(this.problem.errors ?? {}).map(([field, messages]) => [
+        field,
+        messages.map((m) => localizeServerText(m) ?? t('error.field')),
+      ]),
+    );
   }
 }
 
@@ -76,17 +85,14 @@ export function toProblem(status: number, body: unknown): Problem {
     title: typeof b.title === 'string' && b.title ? b.title : fallback,
     status,
   };
-  // The services write in English; in Spanish a sentence we do not know is left out (the
-  // message by status stands in) rather than shown in the other language.
-  const detail = typeof b.detail === 'string' && b.detail ? localizeServerText(b.detail) : null;
-  if (detail) problem.detail = detail;
+  if (typeof b.detail === 'string' && b.detail) problem.detail = b.detail;
   if (isRecordOfStringArrays(b.errors)) {
     // Servers may send "Price", "price" or a JSON path "$.price"; the UI keys fields by
     // camelCase JSON name.
     problem.errors = Object.fromEntries(
       Object.entries(b.errors).map(([k, v]) => {
         const name = k.replace(/^\$\.?/, '');
-        return [name.charAt(0).toLowerCase() + name.slice(1), v.map((m) => localizeServerText(m) ?? t('error.field'))];
+        return [name.charAt(0).toLowerCase() + name.slice(1), v];
       }),
     );
   }
@@ -113,7 +119,8 @@ const SERVER_WORDED = new Set(['email-not-verified', 'invalid-token', 'conflict'
 
 /**
  * A message fit to show a person for any thrown value: never a problem type, a status code, a
- * field name or seconds counted to the unit.
+ * field name or seconds counted to the unit. Said in the UI's language at the time of the call,
+ * so a screen that keeps the error and calls this while rendering follows a language switch.
  */
 export function messageOf(err: unknown): string {
   if (!(err instanceof ApiError)) return t('error.generic');
@@ -126,7 +133,9 @@ export function messageOf(err: unknown): string {
   }
   if (SERVER_WORDED.has(err.slug)) {
     if (fields.length) return fields.join(' ');
-    if (p.detail) return p.detail;
+    // In Spanish a detail we do not know is left out: the message by status stands in.
+    const detail = p.detail ? localizeServerText(p.detail) : null;
+    if (detail) return detail;
   }
   if (err.status === 400 && fields.length) return fields.join(' ');
   return fallbackTitle(err.status) ?? t(err.status >= 500 ? 'error.server' : 'error.generic');

@@ -131,6 +131,13 @@ describe('Covacha in Spanish', () => {
       expect(screen.getByRole('alert')).toHaveTextContent('Un administrador suspendió esta cuenta, así que no puede iniciar sesión.'),
     );
     expect(screen.getByRole('link', { name: '¿Olvidaste tu contraseña?' })).toBeInTheDocument();
+
+    // Switched to English, the failure on screen is said in English too.
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      "This account is suspended by an administrator, so it cannot log in. Its products stay listed; write to the site's support to have it reactivated.",
+    );
   });
 
   it('switches to English from the footer, at once and for the next visit', async () => {

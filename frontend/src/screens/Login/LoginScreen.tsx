@@ -19,7 +19,8 @@ export function LoginScreen() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, worded while rendering, so the message follows a switch of language.
+  const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -35,11 +36,7 @@ export function LoginScreen() {
       await login(email.trim(), password);
       navigate(next, { replace: true });
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 401
-          ? t('login.mismatch')
-          : messageOf(err),
-      );
+      setError(err);
       setAttempt((a) => a + 1);
       setBusy(false);
     }
@@ -50,9 +47,9 @@ export function LoginScreen() {
       <div className="card card--padded">
         <h1 id="login-title">{t('login.title')}</h1>
         {params.get('next') && <p className="muted">{t('login.continue')}</p>}
-        {error && (
+        {error !== null && (
           <Alert ref={alertRef} kind="error">
-            {error}
+            {error instanceof ApiError && error.status === 401 ? t('login.mismatch') : messageOf(error)}
           </Alert>
         )}
         <form ref={formRef} onSubmit={onSubmit} noValidate={false} className="form">
