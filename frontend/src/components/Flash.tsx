@@ -1,10 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { Alert } from './Alert';
-import { useT } from '../i18n/i18n';
+import { useT, type Params } from '../i18n/i18n';
+import { isMessageKey, type MessageKey } from '../i18n/messages';
+
+/** The message by its catalogue key, so it is said in the language shown while it is up. */
+export interface FlashMessage {
+  key: MessageKey;
+  params?: Params;
+}
 
 export interface FlashState {
-  flash?: string;
+  flash?: FlashMessage;
+}
+
+function isFlash(v: unknown): v is FlashMessage {
+  return typeof v === 'object' && v !== null && isMessageKey(String((v as FlashMessage).key));
 }
 
 /**
@@ -17,8 +28,8 @@ export function Flash() {
   const navigate = useNavigate();
   const t = useT();
   const state = location.state as (FlashState & Record<string, unknown>) | null;
-  const message = state?.flash ?? null;
-  const [shown, setShown] = useState<string | null>(message);
+  const message = isFlash(state?.flash) ? state.flash : null;
+  const [shown, setShown] = useState<FlashMessage | null>(message);
   // The entry rewritten without its message is still the page that showed it: keep it on screen.
   const rewriting = useRef(false);
 
@@ -43,7 +54,7 @@ export function Flash() {
   return (
     <div className="flash">
       <Alert kind="success">
-        <span>{shown}</span>
+        <span>{t(shown.key, shown.params)}</span>
         <button type="button" className="flash__close" aria-label={t('flash.dismiss')} onClick={() => setShown(null)}>
           ×
         </button>

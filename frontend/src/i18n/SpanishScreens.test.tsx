@@ -140,6 +140,26 @@ describe('Covacha in Spanish', () => {
     );
   });
 
+  it('says a notice in the language shown while it is up', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      ...sessionRoutes(alice),
+      ...categoriesRoute,
+      ...currenciesRoute,
+      'POST /api/products': (c) => ({ status: 201, body: aProduct({ ...(c.body as object), id: 'p-new' }), headers: { ETag: '"1"' } }),
+      'GET /api/products/p-new': { body: aProduct({ id: 'p-new', name: 'Portátil' }), headers: { ETag: '"1"' } },
+    });
+    renderApp('/my/products/new');
+    await user.type(await screen.findByLabelText(/^Nombre/), 'Portátil');
+    await user.type(screen.getByLabelText(/^Precio/), '3.500.000');
+    await user.selectOptions(screen.getByLabelText(/^Categoría/), 'electronics');
+    await user.click(screen.getByRole('button', { name: 'Publicar producto' }));
+    expect(await screen.findByText('Tu producto quedó publicado.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Your product is published.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Dismiss message' })).toBeInTheDocument();
+  });
+
   it('switches to English from the footer, at once and for the next visit', async () => {
     const user = userEvent.setup();
     mockApi({

@@ -17,6 +17,7 @@ import { SellerCard } from './SellerCard';
 import { TakedownDialog } from './TakedownDialog';
 import { useT } from '../../i18n/i18n';
 import { localizeServerText } from '../../i18n/serverText';
+import type { FlashState } from '../../components/Flash';
 
 type Load =
   | { status: 'loading' }
@@ -71,7 +72,7 @@ export function ProductScreen() {
       const own = user?.id === load.product.value.ownerId;
       navigate(own ? '/my/products' : '/', {
         replace: true,
-        state: { flash: t('product.deleted', { name: load.product.value.name }) },
+        state: { flash: { key: 'product.deleted', params: { name: load.product.value.name } } } satisfies FlashState,
       });
     } catch (err) {
       setConfirming(false);

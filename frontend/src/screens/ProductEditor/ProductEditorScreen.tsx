@@ -26,6 +26,7 @@ import {
   type ProductFormValues,
 } from './productForm';
 import { useT } from '../../i18n/i18n';
+import type { FlashState } from '../../components/Flash';
 
 type Load = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'error'; message: string };
 
@@ -102,7 +103,7 @@ export function ProductEditorScreen() {
       navigate(`/products/${encodeURIComponent(saved.value.id)}`, {
         replace: editing,
         // The product page's back-link still goes where the user came from (My products, a search).
-        state: { flash: editing ? t('editor.saved') : t('editor.published'), ...(back ?? MY_PRODUCTS_BACK) },
+        state: { flash: { key: editing ? 'editor.saved' : 'editor.published' }, ...(back ?? MY_PRODUCTS_BACK) } satisfies FlashState,
       });
     } catch (err) {
       setBusy(false);
