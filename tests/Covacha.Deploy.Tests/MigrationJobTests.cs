@@ -102,6 +102,8 @@ public sealed class MigrationJobTests
             Assert.True(exitCode == 0, $"exited {exitCode}:\n{output}");
             var indexes = await (await client.GetDatabase(databaseName).GetCollection<BsonDocument>("products").Indexes.ListAsync()).ToListAsync();
             Assert.True(indexes.Count > 1, $"only {indexes.Count} index(es) on products");
+            var parts = await (await client.GetDatabase(databaseName).GetCollection<BsonDocument>("index_snapshot_parts").Indexes.ListAsync()).ToListAsync();
+            Assert.Contains(parts, i => i["key"].AsBsonDocument.Names.SequenceEqual(["snapshot", "part"]) && i.GetValue("unique", false).ToBoolean());
         }
         finally
         {

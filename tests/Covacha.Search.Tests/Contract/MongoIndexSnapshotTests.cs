@@ -102,16 +102,59 @@ public sealed class MongoIndexSnapshotTests(MongoReplicaSetFixture server) : Ind
     }
 
     [StoreFact]
+    public async Task Checkpoint_WhileTheCollectionIsRead_IsNoneAndOnceCaughtUpResumesAnotherProcessAfterIt()
+    {
+        var word = TestProducts.UniqueWord();
+        await Writer.ApplyAsync(Enumerable.Range(0, 30).Select(i => TestProducts.Upsert(TestProducts.Snapshot(name: $"{word} {i}"))).ToList(), CancellationToken.None);
+        using var feed = (MongoChangeFeed)NewFeed();
+
+        Assert.Equal(10, (await feed.ReadChangesAsync(0, 10, CancellationToken.None)).Count);
+        var whileReading = await feed.CheckpointAsync(10, CancellationToken.None);
+        var position = 10L;
+        while ((await feed.ReadChangesAsync(position, 10, CancellationToken.None)) is { Count: > 0 } page)
+        {
+            position = page[^1].Sequence;
+        }
+
+        var caughtUp = await feed.CheckpointAsync(position, CancellationToken.None);
+        var elsewhere = await feed.CheckpointAsync(position - 1, CancellationToken.None);
+
+        Assert.Null(whileReading);
+        Assert.Equal(30, position);
+        Assert.NotNull(caughtUp);
+        Assert.Null(elsewhere);
+
+        // Another process given that checkpoint reads only what was written after it, numbered on.
+        var id = Guid.NewGuid();
+        await Writer.ApplyAsync([TestProducts.Upsert(TestProducts.Snapshot(id, $"{word} después"))], CancellationToken.None);
+        using var resumed = (MongoChangeFeed)NewFeed();
+        resumed.ResumeFrom(30, caughtUp);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<StoredChange> after;
+        do
+        {
+            after = await resumed.ReadChangesAsync(30, 10, CancellationToken.None);
+        }
+        while (after.Count == 0 && DateTime.UtcNow < deadline);
+
+        var change = Assert.Single(after);
+        Assert.Equal((31L, id), (change.Sequence, change.ProductId));
+        Assert.Equal(0, resumed.Snapshots);
+    }
+
+    [StoreFact]
     public async Task Restart_ResumeTokenLostWhileDown_ReadsTheCollectionOverTheSnapshotAndDeletedProductsDisappear()
     {
         var word = TestProducts.UniqueWord();
         var ids = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
         await Writer.ApplyAsync(ids.Select((id, i) => TestProducts.Upsert(TestProducts.Snapshot(id, $"{word} {i} v1"))).ToList(), CancellationToken.None);
+        IndexSnapshotInfo? snapshot;
         using (var running = new SearchIndex())
         {
             var follower = Follower(running, NewFeed(), Snapshots);
             await follower.LoadAsync(CancellationToken.None);
-            Assert.NotNull(await follower.WriteSnapshotAsync(CancellationToken.None));
+            snapshot = await follower.WriteSnapshotAsync(CancellationToken.None);
+            Assert.NotNull(snapshot);
         }
 
         // While no process runs: new versions, deletes and new products; then the snapshot's token
@@ -134,6 +177,7 @@ public sealed class MongoIndexSnapshotTests(MongoReplicaSetFixture server) : Ind
 
         Assert.Equal("snapshot", afterRestart.LoadedFrom);
         Assert.Equal(1, feed.Snapshots);
+        Assert.True(restarted.Position > snapshot.Position, "numbered on from the snapshot's position");
         Assert.Equal(30, readModel.Count);
         AssertHoldsExactly(readModel, restarted);
         Assert.All(ids.Skip(5).Take(5), id => Assert.DoesNotContain(restarted.Products(), p => p.Id == id));

@@ -236,7 +236,8 @@ public sealed class MongoIndexSnapshotStore(IMongoDatabase database, TimeProvide
     private static bool IsDuplicateKey(MongoException exception) => exception switch
     {
         MongoWriteException write => write.WriteError.Category == ServerErrorCategory.DuplicateKey,
-        MongoCommandException command => command.Code == 11000,
+        MongoDuplicateKeyException => true,
+        MongoCommandException command => command.Code == 11000 /* DuplicateKey, as findAndModify reports it */,
         _ => false,
     };
 
