@@ -160,6 +160,34 @@ describe('Covacha in Spanish', () => {
     expect(screen.getByRole('button', { name: 'Dismiss message' })).toBeInTheDocument();
   });
 
+  it('says the errors on screen again in English after a switch, the server’s too', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      ...sessionRoutes(alice),
+      ...categoriesRoute,
+      ...currenciesRoute,
+      'POST /api/products': problem(422, 'validation', { errors: { name: ['At most 120 characters.'] } }),
+    });
+    renderApp('/my/products/new');
+    await user.type(await screen.findByLabelText(/^Precio/), '1,200');
+    await user.click(screen.getByRole('button', { name: 'Publicar producto' }));
+    expect(await screen.findByText('Escribe un nombre.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('Enter a name.')).toBeInTheDocument();
+    expect(screen.getByText('“1,200” could mean 1.200 or 1,20. Write 1.200 or 1,20.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Please fix the highlighted fields.');
+
+    await user.type(screen.getByLabelText(/^Name/), 'Portátil');
+    await user.clear(screen.getByLabelText(/^Price/));
+    await user.type(screen.getByLabelText(/^Price/), '3.500.000');
+    await user.selectOptions(screen.getByLabelText(/^Category/), 'electronics');
+    await user.click(screen.getByRole('button', { name: 'Publish product' }));
+    expect(await screen.findByText('At most 120 characters.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Español' }));
+    expect(await screen.findByText('Máximo 120 caracteres.')).toBeInTheDocument();
+    expect(screen.queryByText('At most 120 characters.')).toBeNull();
+  });
+
   it('switches to English from the footer, at once and for the next visit', async () => {
     const user = userEvent.setup();
     mockApi({

@@ -6,36 +6,37 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
-type Outcome = { kind: 'success' | 'error'; text: string } | null;
+/** Kept as how to word it, so it follows a switch of language. */
+type Outcome = { kind: 'success' | 'error'; text: Said } | null;
 type FieldErrors = Record<string, string[]>;
 
-/** Runs one form's request and turns its answer into a message and field errors. */
+/** Runs one form's request and turns its answer into a message (`work` says the success) and field errors. */
 function useSubmit() {
-  const t = useT();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  async function run(work: () => Promise<string>) {
+  const [errorsSaid, setErrorsSaid] = useState<() => FieldErrors>(() => () => ({}));
+  async function run(work: () => Promise<Said>) {
     setBusy(true);
     setOutcome(null);
-    setErrors({});
+    setErrorsSaid(later(() => ({})));
     try {
       setOutcome({ kind: 'success', text: await work() });
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
-        setOutcome({ kind: 'error', text: t('account.tooMany') });
+        setOutcome({ kind: 'error', text: () => translateNow('account.tooMany') });
       } else if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
-        setErrors(err.fieldErrors);
+        setErrorsSaid(later(() => err.fieldErrors));
       } else {
-        setOutcome({ kind: 'error', text: messageOf(err) });
+        setOutcome({ kind: 'error', text: () => messageOf(err) });
       }
     } finally {
       setBusy(false);
     }
   }
-  return { busy, outcome, errors, run };
+  return { busy, outcome, errors: errorsSaid(), run };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -48,7 +49,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function Outcome({ outcome }: { outcome: Outcome }) {
-  return outcome ? <Alert kind={outcome.kind}>{outcome.text}</Alert> : null;
+  return outcome ? <Alert kind={outcome.kind}>{outcome.text()}</Alert> : null;
 }
 
 /** The signed-in user's account: email status, name, password, email and deletion. */
@@ -70,7 +71,7 @@ export function AccountScreen() {
   const removal = useSubmit();
   if (!user) return null;
 
-  const submit = (form: ReturnType<typeof useSubmit>, work: () => Promise<string>) => (e: FormEvent) => {
+  const submit = (form: ReturnType<typeof useSubmit>, work: () => Promise<Said>) => (e: FormEvent) => {
     e.preventDefault();
     void form.run(work);
   };
@@ -95,7 +96,7 @@ export function AccountScreen() {
               type="button"
               className="btn btn--secondary"
               disabled={resend.busy}
-              onClick={() => void resend.run(async () => (await resendVerification(), t('account.resent', { email: user.email })))}
+              onClick={() => void resend.run(async () => (await resendVerification(), () => translateNow('account.resent', { email: user.email })))}
             >
               {resend.busy ? t('common.sending') : t('account.resend')}
             </button>
@@ -105,7 +106,7 @@ export function AccountScreen() {
 
       <Section id="account-name" title={t('account.displayName')}>
         <Outcome outcome={profile.outcome} />
-        <form className="form" onSubmit={submit(profile, async () => (await updateProfile(name.trim()), t('account.nameSaved')))}>
+        <form className="form" onSubmit={submit(profile, async () => (await updateProfile(name.trim()), () => translateNow('account.nameSaved')))}>
           <TextField id="displayName" label={t('field.yourName')} required maxLength={60} value={name}
             onChange={(e) => setName(e.target.value)} errors={profile.errors.displayName} />
           <button type="submit" className="btn btn--primary" disabled={profile.busy}>{t('account.saveName')}</button>
@@ -119,7 +120,7 @@ export function AccountScreen() {
           await changePassword(current, next);
           setCurrent('');
           setNext('');
-          return t('account.passwordChanged');
+          return () => translateNow('account.passwordChanged');
         })}>
           <TextField id="currentPassword" label={t('field.currentPassword')} type="password" autoComplete="current-password" required
             value={current} onChange={(e) => setCurrent(e.target.value)} errors={password.errors.currentPassword} />
@@ -134,9 +135,10 @@ export function AccountScreen() {
         <p className="muted">{t('account.changeEmailNote')}</p>
         <Outcome outcome={email.outcome} />
         <form className="form" onSubmit={submit(email, async () => {
-          await changeEmail(newEmail.trim(), emailPassword);
+          const address = newEmail.trim();
+          await changeEmail(address, emailPassword);
           setEmailPassword('');
-          return t('account.checkNew', { email: newEmail.trim() });
+          return () => translateNow('account.checkNew', { email: address });
         })}>
           <TextField id="newEmail" label={t('field.newEmail')} type="email" autoComplete="email" required value={newEmail}
             onChange={(e) => setNewEmail(e.target.value)} errors={email.errors.newEmail} />
@@ -152,7 +154,7 @@ export function AccountScreen() {
         <form className="form" onSubmit={submit(removal, async () => {
           await deleteAccount(deletePassword);
           navigate('/', { replace: true });
-          return t('account.deleted');
+          return () => translateNow('account.deleted');
         })}>
           <TextField id="deletePassword" label={t('field.passwordToConfirm')} type="password" autoComplete="current-password" required
             value={deletePassword} onChange={(e) => setDeletePassword(e.target.value)} errors={removal.errors.password} />

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { formatDate } from '../../lib/format';
 import { useInterval } from '../../lib/hooks';
 import { useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 import type { MessageKey } from '../../i18n/messages';
 
 export const REINDEX_POLL_MS = 1000;
@@ -20,7 +21,7 @@ const STATE_LABEL: Record<ReindexStatus['state'], MessageKey> = {
 /** Starts a rebuild of the search read model from Products and follows its progress. */
 export function ReindexPanel() {
   const [status, setStatus] = useState<ReindexStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [starting, setStarting] = useState(false);
   const t = useT();
 
@@ -30,7 +31,7 @@ export function ReindexPanel() {
         setStatus(s);
         setError(null);
       })
-      .catch((err: unknown) => setError(messageOf(err)));
+      .catch((err: unknown) => setError(later(() => messageOf(err))));
   }, []);
 
   useEffect(poll, [poll]);
@@ -44,7 +45,7 @@ export function ReindexPanel() {
       const s = await startReindex();
       setStatus({ ...s, state: s.state ?? 'running', processed: s.processed ?? 0 });
     } catch (err) {
-      setError(messageOf(err));
+      setError(later(() => messageOf(err)));
     } finally {
       setStarting(false);
     }
@@ -84,7 +85,7 @@ export function ReindexPanel() {
         </div>
       </div>
       {status?.state === 'failed' && status.error && <Alert kind="error" title={t('reindex.lastFailed')}>{status.error}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && <Alert kind="error">{error()}</Alert>}
     </section>
   );
 }

@@ -7,7 +7,8 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Spinner } from '../../components/Spinner';
 import { formatDate } from '../../lib/format';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
 const PAGE_SIZE = 20;
 
@@ -25,17 +26,17 @@ export function UsersPanel() {
   const [typed, setTyped] = useState('');
   const [email, setEmail] = useState('');
   const [data, setData] = useState<Page<AdminUser> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: Said } | null>(null);
 
   const load = useCallback((p: number, filter: string, signal?: AbortSignal) => {
     setError(null);
     listUsers(p, PAGE_SIZE, signal, filter)
       .then(setData)
       .catch((err: unknown) => {
-        if (!signal?.aborted) setError(messageOf(err));
+        if (!signal?.aborted) setError(later(() => messageOf(err)));
       });
   }, []);
 
@@ -67,21 +68,19 @@ export function UsersPanel() {
         replace({ id: u.id, role: updated.role });
         setMessage({
           kind: 'success',
-          text: t(updated.role === 'admin' ? 'users.nowAdmin' : 'users.nowUser', { name: u.displayName }),
+          text: () => translateNow(updated.role === 'admin' ? 'users.nowAdmin' : 'users.nowUser', { name: u.displayName }),
         });
       } else {
-        const updated = await setUserSuspended(u.id, pending.kind === 'suspend');
+        const suspending = pending.kind === 'suspend';
+        const updated = await setUserSuspended(u.id, suspending);
         replace(updated);
         setMessage({
           kind: 'success',
-          text:
-            pending.kind === 'suspend'
-              ? t('users.suspendDone', { name: u.displayName })
-              : t('users.reactivateDone', { name: u.displayName }),
+          text: () => translateNow(suspending ? 'users.suspendDone' : 'users.reactivateDone', { name: u.displayName }),
         });
       }
     } catch (err) {
-      setMessage({ kind: 'error', text: t('users.changeFailed', { name: u.displayName, message: messageOf(err) }) });
+      setMessage({ kind: 'error', text: () => translateNow('users.changeFailed', { name: u.displayName, message: messageOf(err) }) });
     } finally {
       setSaving(false);
       setPending(null);
@@ -112,10 +111,10 @@ export function UsersPanel() {
           </button>
         </div>
       </form>
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {message && <Alert kind={message.kind}>{message.text()}</Alert>}
       {error && (
         <Alert kind="error" title={t('users.loadError')} onRetry={() => load(page, email)}>
-          {error}
+          {error()}
         </Alert>
       )}
       {!data && !error && <Spinner label={t('users.loading')} />}

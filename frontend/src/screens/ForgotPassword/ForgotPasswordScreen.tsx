@@ -5,7 +5,8 @@ import { ApiError, messageOf } from '../../api/problem';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
 /** "Forgot password?": asks for a reset link. The answer never says whether the email has an account. */
 export function ForgotPasswordScreen() {
@@ -14,8 +15,8 @@ export function ForgotPasswordScreen() {
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<string[] | undefined>();
+  const [error, setError] = useState<Said | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<(() => string[]) | undefined>();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -26,9 +27,9 @@ export function ForgotPasswordScreen() {
       await forgotPassword(email.trim());
       setSent(true);
     } catch (err) {
-      if (err instanceof ApiError && err.fieldErrors.email) setFieldErrors(err.fieldErrors.email);
-      else if (err instanceof ApiError && err.status === 429) setError(t('forgot.tooMany'));
-      else setError(messageOf(err));
+      if (err instanceof ApiError && err.fieldErrors.email) setFieldErrors(later(() => err.fieldErrors.email ?? []));
+      else if (err instanceof ApiError && err.status === 429) setError(later(() => translateNow('forgot.tooMany')));
+      else setError(later(() => messageOf(err)));
     } finally {
       setBusy(false);
     }
@@ -45,7 +46,7 @@ export function ForgotPasswordScreen() {
         ) : (
           <>
             <p className="muted">{t('forgot.intro')}</p>
-            {error && <Alert kind="error">{error}</Alert>}
+            {error && <Alert kind="error">{error()}</Alert>}
             <form onSubmit={onSubmit} className="form">
               <TextField
                 id="email"
@@ -55,7 +56,7 @@ export function ForgotPasswordScreen() {
                 required
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
-                errors={fieldErrors}
+                errors={fieldErrors?.()}
               />
               <button type="submit" className="btn btn--primary btn--block" disabled={busy} aria-busy={busy || undefined}>
                 {busy ? t('common.sending') : t('forgot.submit')}

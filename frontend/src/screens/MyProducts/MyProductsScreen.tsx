@@ -12,14 +12,15 @@ import { MY_PRODUCTS_BACK } from '../../lib/backLink';
 import { formatDate, formatDay, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import type { Said } from '../../i18n/said';
 import { localizeServerText } from '../../i18n/serverText';
 
 interface ListState {
   items: Product[];
   nextCursor: string | null;
   status: 'loading' | 'ok' | 'error' | 'more';
-  error: string | null;
+  error: Said | null;
 }
 
 export function MyProductsScreen() {
@@ -29,7 +30,7 @@ export function MyProductsScreen() {
   const [list, setList] = useState<ListState>({ items: [], nextCursor: null, status: 'loading', error: null });
   const [toDelete, setToDelete] = useState<Product | null>(null);
   const [deleting, setDeleting] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'warning'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'warning'; text: Said } | null>(null);
 
   const loadFirst = useCallback((signal?: AbortSignal) => {
     setList((l) => ({ ...l, status: 'loading', error: null }));
@@ -37,7 +38,7 @@ export function MyProductsScreen() {
       .then((page) => setList({ items: page.items, nextCursor: page.nextCursor, status: 'ok', error: null }))
       .catch((err: unknown) => {
         if (signal?.aborted) return;
-        setList((l) => ({ ...l, status: 'error', error: messageOf(err) }));
+        setList((l) => ({ ...l, status: 'error', error: () => messageOf(err) }));
       });
   }, []);
 
@@ -62,7 +63,7 @@ export function MyProductsScreen() {
         };
       });
     } catch (err) {
-      setList((l) => ({ ...l, status: 'ok', error: messageOf(err) }));
+      setList((l) => ({ ...l, status: 'ok', error: () => messageOf(err) }));
     }
   }
 
@@ -73,19 +74,19 @@ export function MyProductsScreen() {
     try {
       await deleteProduct(target.id, etagOf(target));
       setList((l) => ({ ...l, items: l.items.filter((p) => p.id !== target.id) }));
-      setNotice({ kind: 'success', text: t('product.deleted', { name: target.name }) });
+      setNotice({ kind: 'success', text: () => translateNow('product.deleted', { name: target.name }) });
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
         setList((l) => ({ ...l, items: l.items.filter((p) => p.id !== target.id) }));
-        setNotice({ kind: 'success', text: t('my.alreadyGone', { name: target.name }) });
+        setNotice({ kind: 'success', text: () => translateNow('my.alreadyGone', { name: target.name }) });
       } else if (err instanceof ApiError && err.status === 412) {
         setNotice({
           kind: 'warning',
-          text: t('my.changedElsewhere', { name: target.name }),
+          text: () => translateNow('my.changedElsewhere', { name: target.name }),
         });
         loadFirst();
       } else {
-        setNotice({ kind: 'error', text: messageOf(err) });
+        setNotice({ kind: 'error', text: () => messageOf(err) });
       }
     } finally {
       setDeleting(false);
@@ -102,12 +103,12 @@ export function MyProductsScreen() {
         </Link>
       </div>
 
-      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      {notice && <Alert kind={notice.kind}>{notice.text()}</Alert>}
 
       {list.status === 'loading' && <Spinner label={t('my.loading')} />}
       {list.status === 'error' && (
         <Alert kind="error" title={t('my.loadError')} onRetry={() => loadFirst()}>
-          {list.error}
+          {list.error?.()}
         </Alert>
       )}
 
@@ -183,7 +184,7 @@ export function MyProductsScreen() {
         </ul>
       )}
 
-      {list.error && list.status === 'ok' && <Alert kind="error">{list.error}</Alert>}
+      {list.error && list.status === 'ok' && <Alert kind="error">{list.error()}</Alert>}
       {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
         <div className="center">
           <button type="button" className="btn btn--secondary" onClick={loadMore} disabled={list.status === 'more'}>

@@ -15,15 +15,16 @@ import { backLinkOf } from '../../lib/backLink';
 import { useCategories } from '../../lib/useCategories';
 import { SellerCard } from './SellerCard';
 import { TakedownDialog } from './TakedownDialog';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
 import { localizeServerText } from '../../i18n/serverText';
 import type { FlashState } from '../../components/Flash';
+import { later, type Said } from '../../i18n/said';
 
 type Load =
   | { status: 'loading' }
   | { status: 'ok'; product: Tagged<Product> }
   | { status: 'missing' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: Said };
 
 export function ProductScreen() {
   const { id = '' } = useParams();
@@ -35,9 +36,9 @@ export function ProductScreen() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<Said | null>(null);
   const [takingDown, setTakingDown] = useState<'closed' | 'open' | 'busy'>('closed');
-  const [takedownError, setTakedownError] = useState<string | null>(null);
+  const [takedownError, setTakedownError] = useState<Said | null>(null);
   const product = load.status === 'ok' ? load.product.value : null;
   const canManage = useCanManage(product?.ownerId);
   useDocumentTitle(product?.name ?? (load.status === 'missing' ? t('product.notFound') : t('product.docTitle')));
@@ -51,7 +52,7 @@ export function ProductScreen() {
         .catch((err: unknown) => {
           if (signal?.aborted) return;
           if (err instanceof ApiError && (err.status === 404 || err.status === 400)) setLoad({ status: 'missing' });
-          else setLoad({ status: 'error', message: messageOf(err) });
+          else setLoad({ status: 'error', message: () => messageOf(err) });
         });
     },
     [id],
@@ -78,12 +79,12 @@ export function ProductScreen() {
       setConfirming(false);
       setDeleting(false);
       if (err instanceof ApiError && err.status === 412) {
-        setActionError(t('product.deleteConflict'));
+        setActionError(later(() => translateNow('product.deleteConflict')));
         fetchProduct();
       } else if (err instanceof ApiError && err.status === 404) {
         setLoad({ status: 'missing' });
       } else {
-        setActionError(messageOf(err));
+        setActionError(later(() => messageOf(err)));
       }
     }
   }
@@ -97,7 +98,7 @@ export function ProductScreen() {
       setTakingDown('closed');
     } catch (err) {
       setTakingDown('open');
-      setTakedownError(messageOf(err));
+      setTakedownError(later(() => messageOf(err)));
     }
   }
 
@@ -118,7 +119,7 @@ export function ProductScreen() {
       <section className="page narrow" aria-labelledby="error-title">
         <h1 id="error-title">{t('product.docTitle')}</h1>
         <Alert kind="error" title={t('product.loadError')} onRetry={() => fetchProduct()}>
-          {load.message}
+          {load.message()}
         </Alert>
       </section>
     );
@@ -131,7 +132,7 @@ export function ProductScreen() {
       <p className="breadcrumb">
         <Link to={back.from}>← {back.label}</Link>
       </p>
-      {actionError && <Alert kind="warning">{actionError}</Alert>}
+      {actionError && <Alert kind="warning">{actionError()}</Alert>}
       {takenDown && (
         <Alert kind="error" title={t('product.takenDownTitle')}>
           {t('product.takenDownBody', { date: formatDay(takenDown.at), reason: localizeServerText(takenDown.reason) ?? takenDown.reason })}
@@ -199,7 +200,7 @@ export function ProductScreen() {
         open={takingDown !== 'closed'}
         productName={p.name}
         busy={takingDown === 'busy'}
-        error={takedownError}
+        error={takedownError?.() ?? null}
         onConfirm={(reason) => void onTakeDown(reason)}
         onCancel={() => setTakingDown('closed')}
       />

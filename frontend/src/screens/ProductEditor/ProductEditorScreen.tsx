@@ -25,10 +25,13 @@ import {
   type FieldName,
   type ProductFormValues,
 } from './productForm';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 import type { FlashState } from '../../components/Flash';
 
-type Load = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'error'; message: string };
+type Load = { status: 'loading' } | { status: 'ready' } | { status: 'missing' } | { status: 'error'; message: Said };
+
+const NO_ERRORS = (): FieldErrors => ({});
 
 export function ProductEditorScreen() {
   const { id } = useParams();
@@ -45,8 +48,11 @@ export function ProductEditorScreen() {
   const [etag, setEtag] = useState<string | null>(null);
   const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
   const canManage = useCanManage(ownerId);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<string | null>(null);
+  // Messages are kept as how to word them, so they follow a switch of language.
+  const [errorsSaid, setErrorsSaid] = useState<() => FieldErrors>(() => NO_ERRORS);
+  // Fields changed since their messages were given: the messages are gone.
+  const [changed, setChanged] = useState<ReadonlySet<FieldName>>(new Set());
+  const [summary, setSummary] = useState<Said | null>(null);
   const [conflict, setConflict] = useState<Product | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -68,7 +74,7 @@ export function ProductEditorScreen() {
       .catch((err: unknown) => {
         if (ac.signal.aborted) return;
         if (err instanceof ApiError && (err.status === 404 || err.status === 400)) setLoad({ status: 'missing' });
-        else setLoad({ status: 'error', message: messageOf(err) });
+        else setLoad({ status: 'error', message: () => messageOf(err) });
       });
     return () => ac.abort();
   }, [editing, id]);
@@ -81,22 +87,28 @@ export function ProductEditorScreen() {
     const v = e.target.value;
     setValues((f) => ({ ...f, [k]: v }));
     // The message beside a field goes once the user changes that field.
-    setErrors((errs) => (errs[k] ? { ...errs, [k]: undefined } : errs));
+    setChanged((c) => (c.has(k) ? c : new Set(c).add(k)));
   };
+
+  function showErrors(said: () => FieldErrors) {
+    setErrorsSaid(later(said));
+    setChanged(new Set());
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const currency = infoOf(values.currency);
     const local = validate(values, currency);
     if (Object.keys(local).length) {
-      setErrors(local);
-      setSummary(t('common.fixFields'));
+      const checked = values;
+      showErrors(() => validate(checked, currency));
+      setSummary(later(() => translateNow('common.fixFields')));
       setAttempt((a) => a + 1);
       return;
     }
     setBusy(true);
     setSummary(null);
-    setErrors({});
+    showErrors(NO_ERRORS);
     try {
       const saved =
         editing && etag ? await updateProduct(id, toInput(values, currency), etag) : await createProduct(toInput(values, currency));
@@ -112,19 +124,19 @@ export function ProductEditorScreen() {
         return;
       }
       if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
-        const known: FieldErrors = {};
-        const other: string[] = [];
-        for (const [field, messages] of Object.entries(err.fieldErrors)) {
-          if (field in FIELD_LABELS) known[field as FieldName] = messages;
-          else other.push(...messages);
-        }
-        setErrors(known);
-        setSummary(other.length ? other.join(' ') : t('common.fixFields'));
+        const ours = (field: string): field is FieldName => field in FIELD_LABELS;
+        showErrors(() => Object.fromEntries(Object.entries(err.fieldErrors).filter(([field]) => ours(field))));
+        setSummary(
+          later(() => {
+            const other = Object.entries(err.fieldErrors).flatMap(([field, messages]) => (ours(field) ? [] : messages));
+            return other.length ? other.join(' ') : translateNow('common.fixFields');
+          }),
+        );
       } else if (err instanceof ApiError && err.status === 404 && editing) {
         setLoad({ status: 'missing' });
         return;
       } else {
-        setSummary(messageOf(err));
+        setSummary(later(() => messageOf(err)));
       }
       setAttempt((a) => a + 1);
     }
@@ -140,7 +152,7 @@ export function ProductEditorScreen() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) setLoad({ status: 'missing' });
       else {
-        setSummary(t('editor.conflictLoadFailed', { message: messageOf(err) }));
+        setSummary(later(() => translateNow('editor.conflictLoadFailed', { message: messageOf(err) })));
         setAttempt((a) => a + 1);
       }
     }
@@ -157,7 +169,7 @@ export function ProductEditorScreen() {
           {load.status === 'missing'
             ? t('editor.mayBeDeleted')
             : load.status === 'error'
-              ? load.message
+              ? load.message()
               : t('editor.onlySeller')}
         </p>
         <Link to="/my/products" className="btn btn--primary">
@@ -167,6 +179,8 @@ export function ProductEditorScreen() {
     );
   }
 
+  const said = errorsSaid();
+  const errors: FieldErrors = Object.fromEntries(Object.entries(said).filter(([field]) => !changed.has(field as FieldName)));
   const theirs = conflict ? fromProduct(conflict) : null;
   const differing = theirs ? changedFields(values, theirs) : [];
   const categoryOptions = categories.some((c) => c.id === values.category) || !values.category
@@ -225,7 +239,7 @@ export function ProductEditorScreen() {
               onClick={() => {
                 setValues(theirs);
                 setConflict(null);
-                setErrors({});
+                showErrors(NO_ERRORS);
               }}
             >
               {t('editor.loadTheirs')}
@@ -239,7 +253,7 @@ export function ProductEditorScreen() {
 
       {summary && (
         <Alert ref={alertRef} kind="error">
-          {summary}
+          {summary()}
         </Alert>
       )}
 

@@ -6,7 +6,8 @@ import { clearSession } from '../../api/session';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
 /** Opened from a reset mail: choose a new password. Success ends every session, this one included. */
 export function ResetPasswordScreen() {
@@ -17,8 +18,8 @@ export function ResetPasswordScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(token ? null : t('reset.noToken'));
-  const [fieldErrors, setFieldErrors] = useState<string[] | undefined>();
+  const [error, setError] = useState<Said | null>(token ? null : () => () => translateNow('reset.noToken'));
+  const [fieldErrors, setFieldErrors] = useState<(() => string[]) | undefined>();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -30,8 +31,8 @@ export function ResetPasswordScreen() {
       clearSession();
       setDone(true);
     } catch (err) {
-      if (err instanceof ApiError && err.fieldErrors.password) setFieldErrors(err.fieldErrors.password);
-      else setError(messageOf(err));
+      if (err instanceof ApiError && err.fieldErrors.password) setFieldErrors(later(() => err.fieldErrors.password ?? []));
+      else setError(later(() => messageOf(err)));
     } finally {
       setBusy(false);
     }
@@ -49,7 +50,7 @@ export function ResetPasswordScreen() {
           <>
             {error && (
               <Alert kind="error">
-                {error} <Link to="/forgot-password">{t('reset.askNew')}</Link>.
+                {error()} <Link to="/forgot-password">{t('reset.askNew')}</Link>.
               </Alert>
             )}
             <form onSubmit={onSubmit} className="form">
@@ -61,7 +62,7 @@ export function ResetPasswordScreen() {
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
-                errors={fieldErrors}
+                errors={fieldErrors?.()}
                 hint={t('password.hint')}
               />
               <button type="submit" className="btn btn--primary btn--block" disabled={busy || !token} aria-busy={busy || undefined}>

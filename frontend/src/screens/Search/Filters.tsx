@@ -3,7 +3,8 @@ import type { Category, SearchQuery } from '../../api/types';
 import { DEFAULT_CURRENCY } from '../../lib/format';
 import { formatAmountForInput, parseAmount } from '../../lib/money';
 import { useCurrencies } from '../../lib/useCurrencies';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
 interface FiltersProps {
   query: SearchQuery;
@@ -27,7 +28,7 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
   const shown = (v: string) => (v === '' ? '' : formatAmountForInput(Number(v), currency.exponent));
   const [min, setMin] = useState(shown(query.minPrice));
   const [max, setMax] = useState(shown(query.maxPrice));
-  const [priceError, setPriceError] = useState<string | null>(null);
+  const [priceError, setPriceError] = useState<Said | null>(null);
 
   // Back/forward or a shared link changes the URL: show its values.
   useEffect(() => {
@@ -43,15 +44,21 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
     const lo = parseAmount(min, { ...currency, maxPrice: undefined }, { allowZero: true });
     const hi = parseAmount(max, { ...currency, maxPrice: undefined }, { allowZero: true });
     if (!lo.ok || !hi.ok) {
+      // Read again when shown, so the message follows a switch of language.
+      const [typedMin, typedMax] = [min, max];
       setPriceError(
-        [!lo.ok ? t('filters.minError', { error: lo.error }) : '', !hi.ok ? t('filters.maxError', { error: hi.error }) : '']
-          .filter(Boolean)
-          .join(' '),
+        later(() => {
+          const a = parseAmount(typedMin, { ...currency, maxPrice: undefined }, { allowZero: true });
+          const b = parseAmount(typedMax, { ...currency, maxPrice: undefined }, { allowZero: true });
+          return [!a.ok ? translateNow('filters.minError', { error: a.error }) : '', !b.ok ? translateNow('filters.maxError', { error: b.error }) : '']
+            .filter(Boolean)
+            .join(' ');
+        }),
       );
       return;
     }
     if (!lo.empty && !hi.empty && lo.minor > hi.minor) {
-      setPriceError(t('filters.minAboveMax'));
+      setPriceError(later(() => translateNow('filters.minAboveMax')));
       return;
     }
     setPriceError(null);
@@ -132,7 +139,7 @@ export function Filters({ query, categories, counts, currencies, onChange, onCle
         </div>
         {priceError && (
           <p id="price-error" className="field__error">
-            {priceError}
+            {priceError()}
           </p>
         )}
         <button type="submit" className="btn btn--secondary btn--small">

@@ -12,6 +12,7 @@ import { ResultCard, ResultSkeleton } from './ResultCard';
 import { SearchBox } from './SearchBox';
 import { hasFilters, parseQuery, SORTS, toParams } from './searchParams';
 import { useT } from '../../i18n/i18n';
+import type { Said } from '../../i18n/said';
 
 export const SEARCH_DELAY_MS = 250;
 
@@ -30,7 +31,7 @@ function draftOf(state: unknown): Draft | null {
 type Load =
   | { status: 'loading'; data: SearchResult | null; shownQ: string }
   | { status: 'ok'; data: SearchResult; shownQ: string }
-  | { status: 'error'; data: SearchResult | null; shownQ: string; message: string };
+  | { status: 'error'; data: SearchResult | null; shownQ: string; message: Said };
 
 export function SearchScreen() {
   const [params, setParams] = useSearchParams();
@@ -129,7 +130,7 @@ export function SearchScreen() {
       .then((data) => setLoad({ status: 'ok', data, shownQ: q.q.trim() }))
       .catch((err: unknown) => {
         if (ac.signal.aborted) return;
-        setLoad((l) => ({ status: 'error', data: l.data, shownQ: l.shownQ, message: messageOf(err) }));
+        setLoad((l) => ({ status: 'error', data: l.data, shownQ: l.shownQ, message: () => messageOf(err) }));
       });
     return () => ac.abort();
   }, [queryKey, retry, lastServedPage]);
@@ -233,7 +234,7 @@ export function SearchScreen() {
 
           {!beyond && load.status === 'error' && (
             <Alert kind="error" title={t('search.loadError')} onRetry={() => setRetry((r) => r + 1)}>
-              {load.message}
+              {load.message()}
             </Alert>
           )}
 

@@ -12,6 +12,7 @@ import { formatDay, formatPrice } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCategories } from '../../lib/useCategories';
 import { useT } from '../../i18n/i18n';
+import type { Said } from '../../i18n/said';
 
 const PAGE_SIZE = 24;
 
@@ -21,7 +22,7 @@ interface ListState {
   items: Product[];
   nextCursor: string | null;
   status: 'loading' | 'ok' | 'error' | 'more';
-  error: string | null;
+  error: Said | null;
 }
 
 /** A seller's public page: their display name and their live products, a page at a time. */
@@ -54,7 +55,7 @@ export function SellerScreen() {
         .then((page) => setList({ items: page.items, nextCursor: page.nextCursor, status: 'ok', error: null }))
         .catch((err: unknown) => {
           if (signal?.aborted) return;
-          setList((l) => ({ ...l, status: 'error', error: messageOf(err) }));
+          setList((l) => ({ ...l, status: 'error', error: () => messageOf(err) }));
         });
     },
     [id],
@@ -76,7 +77,7 @@ export function SellerScreen() {
         return { items: [...l.items, ...page.items.filter((p) => !seen.has(p.id))], nextCursor: page.nextCursor, status: 'ok', error: null };
       });
     } catch (err) {
-      setList((l) => ({ ...l, status: 'ok', error: messageOf(err) }));
+      setList((l) => ({ ...l, status: 'ok', error: () => messageOf(err) }));
     }
   }
 
@@ -105,7 +106,7 @@ export function SellerScreen() {
       {list.status === 'loading' && <Spinner label={t('sellerPage.loading')} />}
       {list.status === 'error' && (
         <Alert kind="error" title={t('sellerPage.loadError')} onRetry={() => loadFirst()}>
-          {list.error}
+          {list.error?.()}
         </Alert>
       )}
       {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
@@ -135,7 +136,7 @@ export function SellerScreen() {
           ))}
         </ul>
       )}
-      {list.error && list.status === 'ok' && <Alert kind="error">{list.error}</Alert>}
+      {list.error && list.status === 'ok' && <Alert kind="error">{list.error()}</Alert>}
       {list.nextCursor && list.status !== 'loading' && list.status !== 'error' && (
         <div className="center">
           <button type="button" className="btn btn--secondary" onClick={() => void loadMore()} disabled={list.status === 'more'}>

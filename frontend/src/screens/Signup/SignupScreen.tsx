@@ -8,7 +8,8 @@ import { TextField } from '../../components/Field';
 import { useDocumentTitle } from '../../lib/hooks';
 import { safeNextPath } from '../../lib/safety';
 import { useFocusFirstError } from '../../lib/useFieldFocus';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
 type Errors = Partial<Record<'email' | 'password' | 'displayName', string[]>>;
 
@@ -21,8 +22,10 @@ export function SignupScreen() {
   const nextParam = params.get('next');
   const next = nextParam ? safeNextPath(nextParam) : '/my/products';
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
-  const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<string | null>(null);
+  // Kept as how to word them, so they follow a switch of language.
+  const [errorsSaid, setErrorsSaid] = useState<() => Errors>(() => () => ({}));
+  const [error, setError] = useState<Said | null>(null);
+  const errors = errorsSaid();
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
@@ -38,18 +41,18 @@ export function SignupScreen() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    setErrors({});
+    setErrorsSaid(later(() => ({})));
     const input = { ...form, email: form.email.trim(), displayName: form.displayName.trim() };
     try {
       await register(input);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setErrors({ email: [t('signup.taken')] });
+        setErrorsSaid(later(() => ({ email: [translateNow('signup.taken')] })));
       } else if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
-        setErrors(err.fieldErrors as Errors);
-        setError(t('common.fixFields'));
+        setErrorsSaid(later(() => err.fieldErrors as Errors));
+        setError(later(() => translateNow('common.fixFields')));
       } else {
-        setError(messageOf(err));
+        setError(later(() => messageOf(err)));
       }
       setAttempt((a) => a + 1);
       setBusy(false);
@@ -70,7 +73,7 @@ export function SignupScreen() {
         <p className="muted">{t('signup.subtitle')}</p>
         {error && (
           <Alert ref={alertRef} kind="error">
-            {error}
+            {error()}
           </Alert>
         )}
         <form ref={formRef} onSubmit={onSubmit} className="form">

@@ -5,7 +5,8 @@ import { messageOf } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { useDocumentTitle } from '../../lib/hooks';
-import { useT } from '../../i18n/i18n';
+import { t as translateNow, useT } from '../../i18n/i18n';
+import { later, type Said } from '../../i18n/said';
 
 type State = 'working' | 'done' | 'failed';
 
@@ -18,7 +19,7 @@ export function VerifyEmailScreen() {
   const token = params.get('token') ?? '';
   const [state, setState] = useState<State>(token ? 'working' : 'failed');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState(token ? '' : t('reset.noToken'));
+  const [error, setError] = useState<Said>(() => (token ? () => '' : () => translateNow('reset.noToken')));
   const started = useRef(false);
 
   useEffect(() => {
@@ -33,7 +34,7 @@ export function VerifyEmailScreen() {
         setState('done');
       })
       .catch((err: unknown) => {
-        setError(messageOf(err));
+        setError(later(() => messageOf(err)));
         setState('failed');
       });
   }, [token, status]);
@@ -60,7 +61,7 @@ export function VerifyEmailScreen() {
         {state === 'failed' && (
           <>
             <Alert kind="error" title={t('verify.failedTitle')}>
-              {error}
+              {error()}
             </Alert>
             <p className="muted center">
               {t('verify.failedBody')} <Link to="/account">{t('verify.accountPage')}</Link>.
