@@ -4,9 +4,9 @@
 //   COVACHA_URL=... COVACHA_MAIL_URL=... npm --prefix frontend run test:browser
 // Needs the admin account (COVACHA_ADMIN_EMAIL / COVACHA_ADMIN_PASSWORD, or the dev host's
 // Auth__BootstrapAdmin__Email / __Password that ./covacha test exports); skipped without one.
-// Writes docs/screenshots/admin.png (the README shows it) and test-output/screenshots/.
+// Writes screenshots to test-output/screenshots/ (never into docs/: tests leave the checkout as it was).
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,6 @@ const { chromium } = require('playwright-core');
 const BASE = (process.env.COVACHA_URL ?? '').replace(/\/$/, '');
 const MAIL = (process.env.COVACHA_MAIL_URL ?? '').replace(/\/$/, '');
 const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
-const DOC_SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const ADMIN = {
   email: process.env.COVACHA_ADMIN_EMAIL ?? process.env.Auth__BootstrapAdmin__Email,
   password: process.env.COVACHA_ADMIN_PASSWORD ?? process.env.Auth__BootstrapAdmin__Password,
@@ -181,8 +180,6 @@ describe('Sellers and administration in a browser', { concurrency: false }, () =
     await ask.getByRole('button', { name: 'Cancel' }).click();
     assert.equal(await row.getByRole('combobox', { name: `Role of ${seller.name}` }).inputValue(), 'user');
     await adminPage.screenshot({ path: `${SHOTS}21-admin.png`, fullPage: true });
-    mkdirSync(DOC_SHOTS, { recursive: true });
-    copyFileSync(`${SHOTS}21-admin.png`, `${DOC_SHOTS}admin.png`);
   });
 
   test('a suspended seller is logged out at once and told why at the next login; reactivated, they log in', async (t) => {
