@@ -28,6 +28,9 @@ public sealed class SearchIndexFollower(
     private bool _snapshotTried;
     private long _nextSnapshotCheck;
 
+    /// <summary>The newest snapshot when this process found it unusable (damaged): it is replaced without waiting for the interval.</summary>
+    private long? _unusableSnapshot;
+
     /// <summary>True once the whole feed has been read once: from then on searches are served from memory.</summary>
     public bool IsLoaded => _loaded;
 
@@ -64,6 +67,7 @@ public sealed class SearchIndexFollower(
                     }
                     catch (InvalidDataException ex)
                     {
+                        _unusableSnapshot = latest.Id;
                         logger.LogWarning(ex, "Search index snapshot {SnapshotId} is unusable; loading from the change feed instead", latest.Id);
                     }
                 }
@@ -160,7 +164,10 @@ public sealed class SearchIndexFollower(
         }
     }
 
-    /// <summary>Writes a snapshot when the index is far enough past the newest one, and that one is old enough.</summary>
+    /// <summary>
+    /// Writes a snapshot when the index is far enough past the newest one, and that one is old
+    /// enough. A newest snapshot this process found unusable counts as none.
+    /// </summary>
     private async Task SnapshotIfDueAsync(CancellationToken cancellationToken)
     {
         var every = options.Value.SnapshotEveryChanges;
@@ -171,6 +178,12 @@ public sealed class SearchIndexFollower(
 
         _nextSnapshotCheck = Environment.TickCount64 + (long)SnapshotCheckInterval.TotalMilliseconds;
         var latest = await snapshots.LatestAsync(SearchIndex.SnapshotFormat, cancellationToken);
+        if (latest is not null && latest.Id == _unusableSnapshot)
+        {
+            // Every process starting now would read the whole feed: as good as no snapshot.
+            latest = null;
+        }
+
         if (index.Position - (latest?.Position ?? 0) < every
             || (latest is not null && latest.Age < TimeSpan.FromSeconds(options.Value.SnapshotMinimumIntervalSeconds)))
         {

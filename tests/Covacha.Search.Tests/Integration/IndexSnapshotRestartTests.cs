@@ -3,6 +3,7 @@ using Covacha.Search.Data.Postgres;
 using Covacha.Search.Index;
 using Covacha.Search.Model;
 using Covacha.Search.Tests.Infrastructure;
+using Covacha.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -34,8 +35,8 @@ public sealed class IndexSnapshotRestartTests : IAsyncLifetime
         }
     }
 
-    private SearchIndexFollower Follower(SearchIndex index, IIndexSnapshotStore? snapshots = null) =>
-        new(index, _store, Options.Create(new SearchOptions()), NullLogger<SearchIndexFollower>.Instance, snapshots ?? _snapshots);
+    private SearchIndexFollower Follower(SearchIndex index, IIndexSnapshotStore? snapshots = null, SearchOptions? options = null) =>
+        new(index, _store, Options.Create(options ?? new SearchOptions()), NullLogger<SearchIndexFollower>.Instance, snapshots ?? _snapshots);
 
     /// <summary>What the read model holds: every live product's stored state.</summary>
     private async Task<List<StoredProduct>> ReadModelAsync()
@@ -122,6 +123,50 @@ public sealed class IndexSnapshotRestartTests : IAsyncLifetime
         Assert.Equal("feed", afterRestart.LoadedFrom);
         AssertHoldsExactly(await ReadModelAsync(), restarted);
         Assert.Equal(1_501, restarted.Count);
+    }
+
+    [Fact]
+    public async Task Running_AfterTheNewestSnapshotWasUnusable_WritesANewOneWithoutWaitingForTheInterval()
+    {
+        await SeedAsync(1_500, TestProducts.UniqueWord());
+        using (var first = new SearchIndex())
+        {
+            var writer = Follower(first);
+            await writer.LoadAsync(CancellationToken.None);
+            Assert.NotNull(await writer.WriteSnapshotAsync(CancellationToken.None));
+        }
+
+        await using (var damage = _database!.DataSource.CreateCommand(
+            "UPDATE index_snapshot_parts SET data = overlay(data PLACING '\\xdeadbeef'::bytea FROM 5000 FOR 4)"))
+        {
+            Assert.True(await damage.ExecuteNonQueryAsync() > 0);
+        }
+
+        var damaged = await _snapshots.LatestAsync(SearchIndex.SnapshotFormat, CancellationToken.None);
+
+        // Not a change since the damaged snapshot, and its interval is a day: only its being
+        // unusable makes the next process write one.
+        using var index = new SearchIndex();
+        var follower = Follower(index, options: new SearchOptions { SnapshotEveryChanges = 1_000, SnapshotMinimumIntervalSeconds = 86_400, IndexPollMilliseconds = 20 });
+        await follower.StartAsync(CancellationToken.None);
+        try
+        {
+            var replaced = await Eventually.WaitAsync(
+                () => _snapshots.LatestAsync(SearchIndex.SnapshotFormat, CancellationToken.None), s => s?.Id != damaged!.Id, TimeSpan.FromSeconds(60),
+                "a snapshot replacing the damaged one");
+            Assert.Equal(1_500, replaced!.Products);
+        }
+        finally
+        {
+            await follower.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal("feed", follower.LoadedFrom);
+        using var restarted = new SearchIndex();
+        var afterRestart = Follower(restarted);
+        await afterRestart.LoadAsync(CancellationToken.None);
+        Assert.Equal("snapshot", afterRestart.LoadedFrom);
+        AssertHoldsExactly(await ReadModelAsync(), restarted);
     }
 
     [Fact]
