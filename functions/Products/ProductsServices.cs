@@ -1,4 +1,5 @@
 using Covacha.Products.Data;
+using Covacha.Products.Demo;
 using Covacha.Products.Messaging;
 using Covacha.Products.Model;
 using Covacha.Shared.Configuration;
@@ -23,7 +24,8 @@ public static class ProductsServices
 
     /// <summary>This app for the shared runner (<c>Program.cs</c>) and the tests that build its worker host.</summary>
     public static readonly FunctionsAppDefinition App = new(
-        ServiceName, (services, configuration) => services.AddProducts(configuration), (services, configuration) => services.AddProductsMigrations(configuration));
+        ServiceName, (services, configuration) => services.AddProducts(configuration), (services, configuration) => services.AddProductsMigrations(configuration),
+        new Dictionary<string, Func<string[], Task<int>>> { [DemoSeedCommand.Argument] = DemoSeedCommand.RunAsync });
 
     public static IServiceCollection AddProducts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,17 +33,12 @@ public static class ProductsServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddPostgres(configuration, "Products", typeof(ProductsServices).Assembly);
         services.AddJwksTokenValidation(configuration);
-        services.AddValidatedOptions<ProductsOptions>(configuration, ProductsOptions.Section,
-            o => o.CurrencyProblem(), nameof(ProductsOptions.Currencies));
-
-        services.AddSingleton(sp => new ProductValidator(sp.GetRequiredService<IOptions<ProductsOptions>>().Value.Describe()));
+        services.AddCatalogue(configuration);
         services.AddSingleton<IServiceKeySource>(sp => sp.GetRequiredService<IOptions<ProductsOptions>>().Value);
-        services.AddSingleton<ProductStore>();
         services.AddSingleton<CreateLimit>();
 
         services.AddRabbitMq(configuration);
         services.AddSingleton(new OutboxRelaySettings());
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<BrokerStatus>();
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxRepository>();
@@ -56,4 +53,23 @@ public static class ProductsServices
     /// <summary>What <c>--migrate</c> needs: the database and its SQL scripts, nothing else.</summary>
     public static IServiceCollection AddProductsMigrations(this IServiceCollection services, IConfiguration configuration) =>
         services.AddPostgresMigrations(configuration, "Products", typeof(ProductsServices).Assembly);
+
+    /// <summary>What <c>--seed-demo</c> needs: the database and its scripts, and the store and rules a create goes through.</summary>
+    public static IServiceCollection AddProductsSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProductsMigrations(configuration);
+        return services.AddCatalogue(configuration);
+    }
+
+    /// <summary>The catalogue's rules and store (which signals the outbox relay on each commit).</summary>
+    private static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<ProductsOptions>(configuration, ProductsOptions.Section,
+            o => o.CurrencyProblem(), nameof(ProductsOptions.Currencies));
+        services.AddSingleton(sp => new ProductValidator(sp.GetRequiredService<IOptions<ProductsOptions>>().Value.Describe()));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ProductStore>();
+        return services;
+    }
 }

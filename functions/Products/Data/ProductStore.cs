@@ -42,6 +42,54 @@ public sealed class ProductStore(NpgsqlDataSource dataSource, OutboxSignal signa
         return product;
     }
 
+    /// <summary>
+    /// Lists <paramref name="products"/> for <paramref name="ownerId"/> if, and only if, the catalogue
+    /// has never held a product (tombstones count: a catalogue its users emptied stays empty). All
+    /// in one transaction under an advisory lock, with the emptiness checked inside it, so of two
+    /// seeders started together exactly one writes. Each product is written as
+    /// <see cref="CreateAsync"/> writes one (version 1 and its <c>product.created</c> event), with
+    /// its own listing time. Returns how many were written: 0 when the catalogue was not empty.
+    /// </summary>
+    public async Task<int> SeedAsync(
+        Guid ownerId, IReadOnlyList<(ProductFields Fields, DateTimeOffset ListedAt)> products, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('covacha-demo-seed'))", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // A statement of its own, after the lock: its snapshot sees what an earlier seeder committed.
+        await using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM products)", connection, transaction))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return 0;
+            }
+        }
+
+        var now = Now();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (fields, listedAt) in products)
+        {
+            var product = new ProductRow(Guid.CreateVersion7(listedAt), ownerId, fields.Name, fields.Description, fields.PriceMinor,
+                fields.Currency, fields.Category, fields.ImageUrl, fields.Stock, listedAt, listedAt, 1);
+            var insert = new NpgsqlBatchCommand(
+                $"INSERT INTO products ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+            AddProductParameters(insert, product);
+            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(OutboxCommand(ProductEvents.Created, product.Id, product.Version, now, product.ToSnapshot()));
+        }
+
+        // Delivered at the commit: relays in other processes (the running apps) wake at once.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"NOTIFY {OutboxSignal.NotifyChannel}"));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Wake();
+        return products.Count;
+    }
+
     /// <summary>A live product, or a taken-down one (the caller decides who may see that); null when there is neither.</summary>
     public async Task<ProductRow?> GetAsync(Guid id, CancellationToken cancellationToken)
     {

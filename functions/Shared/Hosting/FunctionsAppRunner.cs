@@ -9,8 +9,9 @@ namespace Covacha.Shared.Hosting;
 
 /// <summary>
 /// How every Covacha Functions app runs: <c>Program.cs</c> is one call to <see cref="RunAsync"/>.
-/// With <c>--migrate</c> it migrates and exits (no worker); otherwise it builds the isolated
-/// worker host and runs it until the Functions host stops it.
+/// With <c>--migrate</c> it migrates and exits (no worker), with one of the app's own commands it
+/// runs that and exits; otherwise it builds the isolated worker host and runs it until the
+/// Functions host stops it.
 /// </summary>
 public static class FunctionsAppRunner
 {
@@ -19,6 +20,11 @@ public static class FunctionsAppRunner
         if (args.Contains(MigrationCommand.Argument))
         {
             return await MigrationCommand.RunAsync(args, app.AddMigrations);
+        }
+
+        if (app.Commands?.FirstOrDefault(c => args.Contains(c.Key)) is { Value: { } command })
+        {
+            return await command(args);
         }
 
         using var host = CreateBuilder(args, app).Build();
