@@ -253,7 +253,7 @@ export_app_connections() {
   export ConnectionStrings__Auth="$base;Database=${1:-auth}"
   export ConnectionStrings__Products="$base;Database=${2:-products}"
   export ConnectionStrings__Search="$base;Database=${3:-search}"
-  export ConnectionStrings__RabbitMQ="$RABBITMQ_URI"
+  export ConnectionStrings__RabbitMQ="${RABBITMQ_URI:-}"
 }
 
 # ---------------------------------------------------------------- func start
@@ -338,6 +338,32 @@ build_backend() {
   log "building the backend"
   dotnet build "$ROOT/tools/DevHost/Covacha.DevHost.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
   touch "$dll"
+}
+
+products_dll() { printf '%s' "$ROOT/functions/Products/bin/Release/net10.0/Covacha.Products.dll"; }
+
+# Fills an empty catalogue with the demo products (Products' --seed-demo), published by the demo
+# account: its id is what the running Auth app at $1 answers after a login as that account.
+# Leaves a catalogue that ever held a product alone. Needs ensure_local_secrets,
+# export_app_connections and a built backend. Prints one line saying what it did.
+seed_demo_catalogue() {
+  local base="$1" token seller outcome
+  token="$(curl -fsS -X POST -H 'Content-Type: application/json' \
+      --data "{\"email\":$(json_string "$DEMO_EMAIL"),\"password\":$(json_string "$DEMO_PASSWORD")}" \
+      "$base/api/auth/token" | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4)" || true
+  [ -n "$token" ] && seller="$(curl -fsS -H "Authorization: Bearer $token" "$base/api/auth/me" |
+      grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)" || true
+  if [ -z "${seller:-}" ]; then
+    warn "demo products not seeded: could not log in as $DEMO_EMAIL at $base"
+    return 1
+  fi
+  mkdir -p "$STATE"
+  if outcome="$(dotnet "$(products_dll)" --seed-demo --seller-id "$seller" 2>"$STATE/seed.log")"; then
+    log "$outcome"
+  else
+    warn "seeding the demo products failed; see $STATE/seed.log"
+    return 1
+  fi
 }
 
 build_frontend() {

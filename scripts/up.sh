@@ -5,6 +5,26 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
 PORT="${COVACHA_PORT:-8080}"
 
+usage() {
+  cat <<'TXT'
+usage: ./covacha up [--no-seed] [--services-only]
+  --no-seed        do not fill an empty catalogue with the demo products
+  --services-only  start only PostgreSQL, RabbitMQ and the SMTP sink (for `func start`)
+An empty catalogue (one that never held a product) is filled with 300 demo products published
+by the demo account; a catalogue with products is never touched.
+TXT
+}
+
+SERVICES_ONLY=0 SEED=1
+for arg in "$@"; do
+  case "$arg" in
+    --services-only) SERVICES_ONLY=1 ;;
+    --no-seed) SEED=0 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown option $arg" ;;
+  esac
+done
+
 ensure_dotnet
 ensure_servers_installed
 trap 'stop_started' EXIT
@@ -16,7 +36,7 @@ export_mail_settings
 for db in auth products search; do ensure_database "$db"; done
 ensure_local_secrets
 export_app_connections
-if [ "${1:-}" = "--services-only" ]; then
+if [ "$SERVICES_ONLY" = 1 ]; then
   write_local_settings
   cat <<TXT
 
@@ -27,6 +47,8 @@ if [ "${1:-}" = "--services-only" ]; then
     cd functions/Search   && func start --port $FUNC_PORT_SEARCH
   accounts: $ADMIN_EMAIL / $ADMIN_PASSWORD, $DEMO_EMAIL / $DEMO_PASSWORD
   mail:     the SMTP sink on $Mail__Host:$Mail__Port keeps every mail; read them at $MAIL_URL
+  demo products: once the three apps run, \`./covacha seed http://127.0.0.1:$FUNC_PORT_AUTH\` fills
+            an empty catalogue with them (Auth's address: it logs in as the demo account)
 
 TXT
   while true; do sleep 3600; done
@@ -41,6 +63,11 @@ env COVACHA_PORT="$PORT" ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__D
 HOST_PID=$!
 trap 'kill $HOST_PID 2>/dev/null; wait $HOST_PID 2>/dev/null; stop_started' EXIT
 if wait_for_url "http://127.0.0.1:$PORT/api/auth/health/live" 120; then
+  if [ "$SEED" = 1 ]; then
+    seed_demo_catalogue "http://127.0.0.1:$PORT" || true
+  else
+    log "seeding skipped (--no-seed)"
+  fi
   cat <<TXT
 
   Covacha is up:  http://127.0.0.1:$PORT

@@ -5,7 +5,8 @@ namespace Covacha.DevHost.Tests;
 
 public sealed class DevHostFixture() : CovachaHost("tests-devhost");
 
-public sealed class DevHostServingTests(DevHostFixture host) : IClassFixture<DevHostFixture>
+[Collection(DevHostCollection.Name)]
+public sealed class DevHostServingTests(DevHostFixture host)
 {
     [Theory]
     [InlineData("auth")]
