@@ -37,21 +37,28 @@ public sealed class DemoCatalogueSearchTests(DevHostFixture host)
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal("seeded 300 demo products", stdout.Trim());
-        using var everything = await Eventually.WaitAsync(
-            () => SearchAsync("/api/search?pageSize=1"), d => d.RootElement.GetProperty("total").GetInt64() == 300,
-            TimeSpan.FromSeconds(60), "the 300 demo products to be searchable");
-        var facets = everything.RootElement.GetProperty("facets").GetProperty("category").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
-        Assert.Equal(10, facets.Count);
-        Assert.All(facets.Values, count => Assert.Equal(30, count));
-
-        using var bicycles = await SearchAsync("/api/search?q=bicicleta&pageSize=50");
-        var items = bicycles.RootElement.GetProperty("items").EnumerateArray().ToList();
-        Assert.NotEmpty(items);
+        // The other fixtures of this virtual host publish their products to the same queue, so this
+        // host's read model may hold more than the demo catalogue: count what only the demo has.
+        var bicycles = DemoCatalogue.Generate(300, DateTimeOffset.UtcNow).Count(p => p.Input.Name!.StartsWith("Bicicleta", StringComparison.Ordinal));
+        using var found = await Eventually.WaitAsync(
+            () => SearchAsync("/api/search?q=bicicleta&pageSize=50"), d => d.RootElement.GetProperty("total").GetInt64() == bicycles,
+            TimeSpan.FromSeconds(60), $"the {bicycles} demo bicycles to be searchable");
+        var items = found.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(bicycles, items.Count);
         Assert.All(items, i => Assert.StartsWith("Bicicleta", i.GetProperty("name").GetString(), StringComparison.Ordinal));
         Assert.All(items, i => Assert.Equal(("sports", "COP"), (i.GetProperty("category").GetString(), i.GetProperty("currency").GetString())));
-        var first = items[0].GetProperty("id").GetGuid();
-        using var product = await host.Client.GetFromJsonAsync<JsonDocument>($"/api/products/{first}");
-        Assert.Equal(seller, product!.RootElement.GetProperty("ownerId").GetGuid());
+        Assert.Equal(new Dictionary<string, long> { ["sports"] = bicycles }, Facets(found));
+
+        // Every category has its thirty in the facets of the whole catalogue.
+        using var everything = await Eventually.WaitAsync(
+            () => SearchAsync("/api/search?pageSize=1"), d => Facets(d).Count(f => f.Value >= 30) == 10,
+            TimeSpan.FromSeconds(60), "thirty demo products in each of the ten categories");
+        Assert.True(everything.RootElement.GetProperty("total").GetInt64() >= 300);
+        foreach (var item in items)
+        {
+            using var product = await host.Client.GetFromJsonAsync<JsonDocument>($"/api/products/{item.GetProperty("id").GetGuid()}");
+            Assert.Equal(seller, product!.RootElement.GetProperty("ownerId").GetGuid());
+        }
     }
 
     /// <summary>As scripts/lib.sh finds the demo account: log in, then ask Auth who that is.</summary>
@@ -70,6 +77,9 @@ public sealed class DemoCatalogueSearchTests(DevHostFixture host)
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    private static Dictionary<string, long> Facets(JsonDocument search) =>
+        search.RootElement.GetProperty("facets").GetProperty("category").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
 
     private async Task<JsonDocument> SearchAsync(string path) =>
         JsonDocument.Parse(await host.Client.GetStringAsync(path));

@@ -4,7 +4,11 @@ using Covacha.Testing;
 
 namespace Covacha.DevHost.Tests;
 
-/// <summary>A dev host serving a built frontend (a stand-in index.html and asset in a folder of its own).</summary>
+/// <summary>
+/// A dev host serving a built frontend (a stand-in index.html and asset in a folder of its own). It
+/// shares the tests-devhost virtual host with <see cref="DevHostFixture"/>, so its Search consumer
+/// stays off: two consumers on one queue would split the product events between two read models.
+/// </summary>
 public sealed class SpaHostFixture() : CovachaHost("tests-devhost")
 {
     public const string IndexMarker = "<!-- covacha test index -->";
@@ -16,7 +20,7 @@ public sealed class SpaHostFixture() : CovachaHost("tests-devhost")
         File.WriteAllText(Path.Combine(Dist, "index.html"), $"<!doctype html><title>Covacha</title>{IndexMarker}<div id=\"root\"></div>");
         Directory.CreateDirectory(Path.Combine(Dist, "assets"));
         File.WriteAllText(Path.Combine(Dist, "assets", "app.js"), "console.log('covacha');");
-        return new Dictionary<string, string?> { ["DevHost:FrontendPath"] = Dist };
+        return new Dictionary<string, string?> { ["DevHost:FrontendPath"] = Dist, ["Search:ConsumerEnabled"] = "false" };
     }
 
     public override async Task DisposeAsync()
