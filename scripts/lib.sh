@@ -340,7 +340,8 @@ build_backend() {
   touch "$dll"
 }
 
-products_dll() { printf '%s' "$ROOT/functions/Products/bin/Release/net10.0/Covacha.Products.dll"; }
+# The Products app that seeds: the Release build, or COVACHA_PRODUCTS_DLL (the tests' own build).
+products_dll() { printf '%s' "${COVACHA_PRODUCTS_DLL:-$ROOT/functions/Products/bin/Release/net10.0/Covacha.Products.dll}"; }
 
 # Fills an empty catalogue with the demo products (Products' --seed-demo), published by the demo
 # account: its id is what the running Auth app at $1 answers after a login as that account.

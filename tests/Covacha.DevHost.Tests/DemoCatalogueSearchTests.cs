@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Covacha.Products.Demo;
 using Covacha.Testing;
+using Npgsql;
 
 namespace Covacha.DevHost.Tests;
 
@@ -28,7 +29,7 @@ public sealed class DemoCatalogueSearchTests(DevHostFixture host)
     [Fact]
     public async Task SeedDemo_OnTheRunningHostsEmptyCatalogue_ProductsBecomeSearchableWithTheirCategories()
     {
-        var seller = await DemoAccountIdAsync();
+        var (_, _, seller) = await DemoAccountAsync();
 
         var (exitCode, stdout, stderr) = await BuiltProducts.RunAsync(
             [DemoSeedCommand.Argument, "--seller-id", seller.ToString()],
@@ -61,8 +62,60 @@ public sealed class DemoCatalogueSearchTests(DevHostFixture host)
         }
     }
 
-    /// <summary>As scripts/lib.sh finds the demo account: log in, then ask Auth who that is.</summary>
-    private async Task<Guid> DemoAccountIdAsync()
+    /// <summary>
+    /// What <c>./covacha up</c> runs once the dev host answers (scripts/lib.sh's
+    /// <c>seed_demo_catalogue</c>): it logs in as the demo account, reads its id and seeds for it.
+    /// The products go to a database of their own, so this test needs no empty catalogue.
+    /// </summary>
+    [Fact]
+    public async Task UpScriptSeeding_WithTheDemoAccount_SeedsForThatAccount_AndSaysSo()
+    {
+        var (email, password, seller) = await DemoAccountAsync();
+        await using var products = await TestDatabase.CreateAsync("products");
+
+        var seeded = await SeedDemoCatalogueAsync(email, password, products);
+        var again = await SeedDemoCatalogueAsync(email, password, products);
+        var wrongPassword = await SeedDemoCatalogueAsync(email, password + "x", products);
+
+        Assert.True(seeded.ExitCode == 0, seeded.Stderr);
+        Assert.Contains("seeded 300 demo products", seeded.Stderr, StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("catalogue not empty, not seeded", again.Stderr, StringComparison.Ordinal);
+        Assert.NotEqual(0, wrongPassword.ExitCode);
+        Assert.Contains($"demo products not seeded: could not log in as {email}", wrongPassword.Stderr, StringComparison.Ordinal);
+        await using var dataSource = NpgsqlDataSource.Create(products.ConnectionString);
+        await using var owners = dataSource.CreateCommand("SELECT owner_id, count(*) FROM products GROUP BY owner_id");
+        await using var reader = await owners.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((seller, 300L), (reader.GetGuid(0), reader.GetInt64(1)));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> SeedDemoCatalogueAsync(string email, string password, TestDatabase products)
+    {
+        var state = Directory.CreateTempSubdirectory("covacha-seed-");
+        try
+        {
+            var lib = Path.Combine(CommandLine.RepositoryRoot, "scripts", "lib.sh");
+            return await CommandLine.RunAsync("bash", ["-c", $"source '{lib}' && seed_demo_catalogue '{host.BaseAddress.ToString().TrimEnd('/')}'"],
+                new Dictionary<string, string>
+                {
+                    ["COVACHA_STATE"] = state.FullName,
+                    ["COVACHA_PRODUCTS_DLL"] = BuiltProducts.Dll,
+                    ["DEMO_EMAIL"] = email,
+                    ["DEMO_PASSWORD"] = password,
+                    ["ConnectionStrings__Products"] = products.ConnectionString,
+                },
+                TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A seller's account (email, password, id), its id found as scripts/lib.sh finds it: log in, then ask Auth who that is.</summary>
+    private async Task<(string Email, string Password, Guid Id)> DemoAccountAsync()
     {
         var email = $"demo-{Guid.NewGuid():N}@covacha.test";
         const string password = "demo-password-for-tests";
@@ -75,7 +128,7 @@ public sealed class DemoCatalogueSearchTests(DevHostFixture host)
         me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var answer = await host.Client.SendAsync(me);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (email, password, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
 
     private static Dictionary<string, long> Facets(JsonDocument search) =>
