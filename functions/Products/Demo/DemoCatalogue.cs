@@ -1,3 +1,4 @@
+using System.Globalization;
 using Covacha.Products.Model;
 
 namespace Covacha.Products.Demo;
@@ -26,8 +27,15 @@ public static class DemoCatalogue
     private static readonly string[] s_usedConditions =
     [
         "Usado en excelente estado, sin rayones.",
-        "Usado, poco uso; se entrega con su caja.",
+        "Usado, poco uso y bien cuidado.",
         "De segunda, funciona perfecto; lo vendo porque me cambié.",
+    ];
+
+    private static readonly string[] s_vehicleConditions =
+    [
+        "Kilometraje: {0} km.",
+        "Tiene {0} km, todos en ciudad.",
+        "Recorrido de {0} km; se puede llevar a revisar con su mecánico.",
     ];
 
     private static readonly string[] s_delivery =
@@ -45,7 +53,6 @@ public static class DemoCatalogue
         "Recibo Nequi, Daviplata o transferencia a Bancolombia.",
         "Precio fijo.",
         "Pregunte sin compromiso.",
-        "Hay más unidades disponibles.",
         "Se entrega con factura.",
     ];
 
@@ -64,11 +71,11 @@ public static class DemoCatalogue
             var category = Category.All[products.Count % Category.All.Count].Id;
             var kinds = DemoVocabulary.Kinds.Where(k => k.Category == category).ToList();
             var kind = kinds[random.Next(kinds.Count)];
-            var used = kind.SoldUsed && random.Next(4) == 0;
+            var used = kind.Condition == DemoCondition.NewOrUsed && random.Next(4) == 0;
             var name = Name(kind, random, used);
             var price = Price(kind, random, used);
-            var description = Description(kind, random, used);
             var stock = random.Next(100) < 6 ? 0 : used ? 1 : 1 + random.Next(kind.MaxStock);
+            var description = Description(kind, random, used, stock);
             var age = TimeSpan.FromSeconds(60 + random.NextInt64((long)s_listedWithin.TotalSeconds));
             if (names.Add(name))
             {
@@ -109,16 +116,20 @@ public static class DemoCatalogue
         return rounded;
     }
 
-    private static string Description(DemoKind kind, Random random, bool used)
+    private static string Description(DemoKind kind, Random random, bool used, int stock)
     {
         var first = random.Next(kind.Features.Length);
         var second = (first + 1 + random.Next(kind.Features.Length - 1)) % kind.Features.Length;
-        var conditions = used ? s_usedConditions : s_newConditions;
-        return string.Join(' ',
-            kind.Features[first],
-            kind.Features[second],
-            conditions[random.Next(conditions.Length)],
-            s_delivery[random.Next(s_delivery.Length)],
-            s_closings[random.Next(s_closings.Length)]);
+        var conditions = kind.Condition == DemoCondition.Vehicle ? s_vehicleConditions : used ? s_usedConditions : s_newConditions;
+        var condition = conditions[random.Next(conditions.Length)];
+        if (kind.Condition == DemoCondition.Vehicle)
+        {
+            // Thousands with a dot, as written in Colombia (45.000 km), whatever the machine's culture.
+            var kilometres = 1_000 * (5 + random.Next(90));
+            condition = string.Format(CultureInfo.InvariantCulture, condition, kilometres.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.'));
+        }
+
+        var closing = stock > 1 && random.Next(4) == 0 ? $"Hay {stock} unidades disponibles." : s_closings[random.Next(s_closings.Length)];
+        return string.Join(' ', kind.Features[first], kind.Features[second], condition, s_delivery[random.Next(s_delivery.Length)], closing);
     }
 }

@@ -16,4 +16,4 @@ public sealed record DemoKind(
     long MaxPrice,
     long Step,
     int MaxStock,
-    bool SoldUsed = true);
+    DemoCondition Condition = DemoCondition.NewOrUsed);

@@ -27,8 +27,8 @@ public sealed class DemoCatalogueTests
 
     [Theory]
     [InlineData("Cable ", 10_000, 50_000)]
-    [InlineData("Celular ", 390_000, 3_800_000)]
-    [InlineData("Motocicleta ", 3_000_000, 14_500_000)]
+    [InlineData("Celular ", 300_000, 3_900_000)]
+    [InlineData("Motocicleta ", 4_800_000, 16_500_000)]
     [InlineData("Café ", 5_000, 95_000)]
     public void Generate_PricesInPesos_FitWhatIsSold(string kind, decimal lowest, decimal highest)
     {
