@@ -51,7 +51,10 @@ if [ "$SERVICES_ONLY" = 1 ]; then
             an empty catalogue with them (Auth's address: it logs in as the demo account)
 
 TXT
-  while true; do sleep 3600; done
+  # Wait on a background sleep: bash runs the TERM trap at once (not after a foreground sleep ends).
+  SLEEP_PID=
+  trap 'kill $SLEEP_PID 2>/dev/null; stop_started' EXIT
+  while true; do sleep 3600 & SLEEP_PID=$!; wait $SLEEP_PID; done
 fi
 build_frontend
 build_backend

@@ -13,10 +13,13 @@ namespace Covacha.Auth.Data;
 /// </summary>
 public sealed class AccountSeeder(UserStore users, IOptions<AuthOptions> options, ILogger<AccountSeeder> logger) : IHostedService
 {
+    /// <summary>The demo account's public name when none is configured: the seller of the demo catalogue.</summary>
+    public const string DemoDisplayName = "Tienda Demo";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await SeedAsync(options.Value.BootstrapAdmin, Roles.Admin, "Admin", promote: true, cancellationToken);
-        await SeedAsync(options.Value.DemoUser, Roles.User, "Demo user", promote: false, cancellationToken);
+        await SeedAsync(options.Value.DemoUser, Roles.User, DemoDisplayName, promote: false, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

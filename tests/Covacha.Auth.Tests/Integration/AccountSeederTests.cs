@@ -55,6 +55,7 @@ public sealed class AccountSeederTests(AuthHost host)
 
         var account = await users.FindByEmailAsync(email, CancellationToken.None);
         Assert.Equal("user", account!.Role);
+        Assert.Equal(AccountSeeder.DemoDisplayName, account.DisplayName);
         await host.LoginAsync(email, "demo seed password");
     }
 }
