@@ -145,7 +145,8 @@ describe('Covacha in Spanish, in a browser set to es-CO', { concurrency: false }
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: productName, exact: true }) });
     await card.getByText('Quedan 2').waitFor();
     await card.getByText('$ 120.000').waitFor();
-    await card.getByRole('img', { name: 'Ilustración: Hogar y cocina' }).waitFor();
+    // Its name says what it is: the drawing is of a coffee maker, not of its category's sofa.
+    assert.equal(await card.getByRole('img', { name: 'Ilustración: cafetera' }).getAttribute('data-illustration'), 'coffeeMaker');
     await page.getByRole('radio', { name: /Hogar y cocina/ }).waitFor();
     await page.screenshot({ path: `${SHOTS}es-01-search.png`, fullPage: true });
 

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetLanguageForTests, setLanguage } from '../i18n/i18n';
 import { PALETTES, paletteOf } from './illustrations';
 import { ProductImage } from './ProductImage';
 
@@ -9,8 +10,39 @@ function coloursOf(el: Element): string[] {
 }
 
 describe('ProductImage', () => {
+  afterEach(() => resetLanguageForTests());
+
+  it('draws what the name says the product is, labelled with it, in the same colours on every render', () => {
+    const name = 'Bicicleta de ruta Trek Domane AL 2 talla 54';
+    const first = render(<ProductImage url={null} alt="" name={name} category="sports" categoryName="Sports & Outdoors" seed="p-7" />);
+    expect(screen.getByRole('img', { name: 'Illustration: bicycle' })).toHaveAttribute('data-illustration', 'bicycle');
+    expect(screen.queryByRole('img', { name: 'Illustration: Sports & Outdoors' })).toBeNull();
+    const colours = coloursOf(first.container);
+    first.unmount();
+    const again = render(<ProductImage url={null} alt="" name={name} category="sports" categoryName="Sports & Outdoors" seed="p-7" />);
+    expect(coloursOf(again.container)).toEqual(colours);
+    expect(colours.some((c) => c.startsWith(paletteOf('p-7').bg))).toBe(true);
+  });
+
+  it('says what is drawn in Spanish', () => {
+    setLanguage('es');
+    render(<ProductImage url={null} alt="" name="Bicicleta de ruta GW Lynx talla M" category="sports" categoryName="Deportes" seed="p-7" />);
+    expect(screen.getByRole('img', { name: 'Ilustración: bicicleta' })).toHaveAttribute('data-illustration', 'bicycle');
+  });
+
+  it('draws each kind differently from its category and from the other kinds of that category', () => {
+    const markup = (name: string, category: string) => {
+      const { container, unmount } = render(<ProductImage url={null} alt="" name={name} category={category} categoryName={category} seed="p-1" />);
+      const html = container.innerHTML;
+      unmount();
+      return html;
+    };
+    const sports = ['Bicicleta de montaña Trek Marlin 5', 'Mancuernas hexagonales par de 5 kg', 'Raqueta de tenis Wilson', 'Caminadora eléctrica', 'Sin nombre conocido'];
+    expect(new Set(sports.map((n) => markup(n, 'sports'))).size).toBe(sports.length);
+  });
+
   it('draws the category of a product without an image, labelled as an illustration, with no image requested', () => {
-    const { container } = render(<ProductImage url={null} alt="" category="sports" categoryName="Sports & Outdoors" seed="p-42" />);
+    const { container } = render(<ProductImage url={null} alt="" name="Lote surtido" category="sports" categoryName="Sports & Outdoors" seed="p-42" />);
     const picture = screen.getByRole('img', { name: 'Illustration: Sports & Outdoors' });
     expect(picture.tagName.toLowerCase()).toBe('svg');
     expect(picture).toHaveAttribute('data-illustration', 'sports');
@@ -21,23 +53,23 @@ describe('ProductImage', () => {
   it.each(['electronics', 'home', 'fashion', 'books', 'sports', 'toys', 'beauty', 'grocery', 'automotive', 'other'])(
     'has a drawing of its own for %s',
     (category) => {
-      render(<ProductImage url={null} alt="" category={category} categoryName={category} seed="p-1" />);
+      render(<ProductImage url={null} alt="" name="Lote surtido" category={category} categoryName={category} seed="p-1" />);
       expect(screen.getByRole('img')).toHaveAttribute('data-illustration', category);
     },
   );
 
   it('draws a price tag for a category it does not know', () => {
-    render(<ProductImage url={null} alt="" category="bikes" categoryName="Bikes" seed="p-1" />);
+    render(<ProductImage url={null} alt="" name="Lote surtido" category="bikes" categoryName="Bikes" seed="p-1" />);
     expect(screen.getByRole('img', { name: 'Illustration: Bikes' })).toHaveAttribute('data-illustration', 'tag');
   });
 
   it('gives the same product the same colours on every render', () => {
-    const first = render(<ProductImage url={null} alt="" category="home" categoryName="Home" seed="0f8c2b7e-1d" />);
+    const first = render(<ProductImage url={null} alt="" name="Lote surtido" category="home" categoryName="Home" seed="0f8c2b7e-1d" />);
     const colours = coloursOf(first.container);
     first.unmount();
-    const again = render(<ProductImage url={null} alt="" category="home" categoryName="Home" seed="0f8c2b7e-1d" />);
+    const again = render(<ProductImage url={null} alt="" name="Lote surtido" category="home" categoryName="Home" seed="0f8c2b7e-1d" />);
     expect(coloursOf(again.container)).toEqual(colours);
-    again.rerender(<ProductImage url={undefined} alt="" category="home" categoryName="Home" seed="0f8c2b7e-1d" />);
+    again.rerender(<ProductImage url={undefined} alt="" name="Lote surtido" category="home" categoryName="Home" seed="0f8c2b7e-1d" />);
     expect(coloursOf(again.container)).toEqual(colours);
     expect(colours.some((c) => c.startsWith(paletteOf('0f8c2b7e-1d').bg))).toBe(true);
   });
@@ -50,7 +82,7 @@ describe('ProductImage', () => {
 
   it('shows an https photo, and the illustration when the photo fails to load', () => {
     const { container } = render(
-      <ProductImage url="https://images.example.com/lamp.jpg" alt="Desk lamp" category="home" categoryName="Home" seed="p-1" />,
+      <ProductImage url="https://images.example.com/lamp.jpg" alt="Desk lamp" name="Desk lamp" category="home" categoryName="Home" seed="p-1" />,
     );
     const photo = screen.getByRole('img', { name: 'Desk lamp' });
     expect(photo).toHaveAttribute('src', 'https://images.example.com/lamp.jpg');
@@ -61,7 +93,7 @@ describe('ProductImage', () => {
 
   it('never loads an address that is not https', () => {
     const { container } = render(
-      <ProductImage url="http://images.example.com/lamp.jpg" alt="Desk lamp" category="books" categoryName="Books" seed="p-1" />,
+      <ProductImage url="http://images.example.com/lamp.jpg" alt="Desk lamp" name="Desk lamp" category="books" categoryName="Books" seed="p-1" />,
     );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByRole('img', { name: 'Illustration: Books' })).toBeInTheDocument();

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { safeImageUrl } from '../lib/safety';
 import { Illustration } from './illustrations';
+import { drawingFor } from './kindDrawings';
 import { useT } from '../i18n/i18n';
 
 interface ProductImageProps {
   url: string | null | undefined;
   /** The photo's text alternative ("" where the product's name is said next to it). */
   alt: string;
-  /** The product's category id: which object the illustration draws. */
+  /** The product's name: the illustration draws what it says the product is (a bicycle, a phone). */
+  name: string;
+  /** The product's category id: what the illustration draws when the name says nothing it knows. */
   category: string;
   /** The category's name as shown to people, for the illustration's label. */
   categoryName: string;
@@ -18,14 +21,17 @@ interface ProductImageProps {
 
 /**
  * The product's photo, only from an https: address. Without one (or when it fails to load) a drawn
- * illustration of its category stands in, labelled as an illustration, never as a photo.
+ * illustration stands in, of what the name says the product is, else of its category; labelled as
+ * an illustration of that thing, never as a photo.
  */
-export function ProductImage({ url, alt, category, categoryName, seed, className = '' }: ProductImageProps) {
+export function ProductImage({ url, alt, name, category, categoryName, seed, className = '' }: ProductImageProps) {
   const src = safeImageUrl(url);
   const [failed, setFailed] = useState(false);
   const t = useT();
   if (!src || failed) {
-    return <Illustration category={category} seed={seed} label={t('image.illustration', { category: categoryName })} className={className} />;
+    const drawing = drawingFor(name, category);
+    const what = drawing.said ? t(`kind.${drawing.said}`) : categoryName;
+    return <Illustration drawing={drawing} seed={seed} label={t('image.illustration', { what })} className={className} />;
   }
   return (
     <img

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 
 /**
- * Drawn pictures for products without a usable photo: one simple object per catalogue category,
- * in colours picked from the product's id, so a grid of products looks varied and the same
- * product always looks the same. Inline SVG with presentation attributes only: no network, no
+ * Drawn pictures for products without a usable photo: one simple object per catalogue category
+ * (and, in `kindDrawings.tsx`, one per kind of product a name can say), in colours picked from
+ * the product's id, so a grid of products looks varied and the same product always looks the same. Inline SVG with presentation attributes only: no network, no
  * external assets, nothing the CSP (`style-src 'self'`) refuses.
  */
 export interface Palette {
@@ -40,9 +40,10 @@ export function paletteOf(seed: string): Palette {
   return PALETTES[hashOf(seed) % PALETTES.length]!;
 }
 
-type Draw = (c: Palette) => ReactNode;
+/** An object drawn in a 160×120 box in the given colours. */
+export type Draw = (c: Palette) => ReactNode;
 
-const laptop: Draw = (c) => (
+export const laptop: Draw = (c) => (
   <>
     <rect x="44" y="28" width="72" height="50" rx="4" fill={c.fg} />
     <rect x="50" y="34" width="60" height="38" rx="1" fill={c.accent} />
@@ -52,7 +53,7 @@ const laptop: Draw = (c) => (
   </>
 );
 
-const sofa: Draw = (c) => (
+export const sofa: Draw = (c) => (
   <>
     <rect x="44" y="38" width="72" height="34" rx="8" fill={c.accent} />
     <path d="M80 42v24" stroke={c.fg} strokeWidth="2.5" strokeLinecap="round" />
@@ -64,7 +65,7 @@ const sofa: Draw = (c) => (
   </>
 );
 
-const shirt: Draw = (c) => (
+export const shirt: Draw = (c) => (
   <>
     <path d="M62 28 44 37 32 56l15 7 6-9v38h54V54l6 9 15-7-12-19-18-9q-18 12-36 0z" fill={c.fg} />
     <path d="M66 30q14 10 28 0" stroke={c.accent} strokeWidth="4" fill="none" strokeLinecap="round" />
@@ -72,7 +73,7 @@ const shirt: Draw = (c) => (
   </>
 );
 
-const books: Draw = (c) => (
+export const books: Draw = (c) => (
   <>
     <rect x="38" y="74" width="84" height="15" rx="2" fill={c.fg} />
     <rect x="50" y="74" width="5" height="15" fill={c.accent} />
@@ -85,7 +86,7 @@ const books: Draw = (c) => (
   </>
 );
 
-const ball: Draw = (c) => (
+export const ball: Draw = (c) => (
   <>
     <ellipse cx="80" cy="94" rx="26" ry="4" fill={c.accent} />
     <circle cx="80" cy="58" r="30" fill="#ffffff" stroke={c.fg} strokeWidth="3" />
@@ -102,7 +103,7 @@ const ball: Draw = (c) => (
   </>
 );
 
-const bear: Draw = (c) => (
+export const bear: Draw = (c) => (
   <>
     <circle cx="63" cy="32" r="9" fill={c.fg} />
     <circle cx="97" cy="32" r="9" fill={c.fg} />
@@ -122,7 +123,7 @@ const bear: Draw = (c) => (
   </>
 );
 
-const perfume: Draw = (c) => (
+export const perfume: Draw = (c) => (
   <>
     <rect x="71" y="24" width="18" height="13" rx="2" fill={c.fg} />
     <rect x="89" y="28" width="9" height="4" rx="1" fill={c.fg} />
@@ -145,7 +146,7 @@ const basket: Draw = (c) => (
   </>
 );
 
-const car: Draw = (c) => (
+export const car: Draw = (c) => (
   <>
     <path
       d="M28 80V67q0-7 8-8.5L52 56l10-14q2-3 6-3h32q4 0 6 3l10 14 8 2q8 2 8 9v13z"
@@ -194,29 +195,35 @@ const DRAWINGS: Record<string, Draw> = {
   other: parcel,
 };
 
+/** What an illustration shows: `kind` names it (`data-illustration`), `draw` draws it. */
+export interface Drawing {
+  kind: string;
+  draw: Draw;
+}
+
 /** The drawing for a category id; a price tag for a category the app does not know. */
-export function drawingOf(category: string): { kind: string; draw: Draw } {
+export function drawingOf(category: string): Drawing {
   const draw = Object.prototype.hasOwnProperty.call(DRAWINGS, category) ? DRAWINGS[category] : undefined;
   return draw ? { kind: category, draw } : { kind: 'tag', draw: tag };
 }
 
 /**
- * The picture itself: the category's object on a soft background, with a large circle whose
- * corner also follows the seed, so two products of one category and colour still differ.
+ * The picture itself: the object on a soft background, with a large circle whose corner also
+ * follows the seed, so two products of one kind and colour still differ.
  */
 export function Illustration({
-  category,
+  drawing,
   seed,
   label,
   className = '',
 }: {
-  category: string;
+  drawing: Drawing;
   seed: string;
   label: string;
   className?: string;
 }) {
   const palette = paletteOf(seed);
-  const { kind, draw } = drawingOf(category);
+  const { kind, draw } = drawing;
   const corner = (hashOf(`${seed}#corner`) >>> 3) % 4;
   const cx = corner % 2 === 0 ? 24 : 136;
   const cy = corner < 2 ? 18 : 104;

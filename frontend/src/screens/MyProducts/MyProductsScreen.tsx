@@ -126,7 +126,7 @@ export function MyProductsScreen() {
         <ul className="owned-list" aria-label={t('my.list')}>
           {list.items.map((p) => (
             <li key={p.id} className="owned card">
-              <ProductImage url={p.imageUrl} alt="" category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="owned__image" />
+              <ProductImage url={p.imageUrl} alt="" name={p.name} category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="owned__image" />
               <div className="owned__body">
                 <h2 className="owned__name">
                   <Link to={`/products/${encodeURIComponent(p.id)}`} state={MY_PRODUCTS_BACK}>

@@ -140,7 +140,7 @@ export function ProductScreen() {
       )}
       <div className="product">
         <div className="product__media">
-          <ProductImage url={p.imageUrl} alt={p.name} category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="product__image" />
+          <ProductImage url={p.imageUrl} alt={p.name} name={p.name} category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="product__image" />
         </div>
         <div className="product__info">
           <p className="product__category">{nameOf(p.category)}</p>

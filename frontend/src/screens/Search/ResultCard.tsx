@@ -7,7 +7,7 @@ import { formatPrice } from '../../lib/format';
 export function ResultCard({ hit, categoryName, from }: { hit: SearchHit; categoryName: string; from: string }) {
   return (
     <li className="result card">
-      <ProductImage url={hit.imageUrl} alt="" category={hit.category} categoryName={categoryName} seed={hit.id} className="result__image" />
+      <ProductImage url={hit.imageUrl} alt="" name={hit.name} category={hit.category} categoryName={categoryName} seed={hit.id} className="result__image" />
       <div className="result__body">
         <p className="result__category">{categoryName}</p>
         <h3 className="result__name">

@@ -119,7 +119,7 @@ export function SellerScreen() {
         <ul className="results__grid" aria-label={name ? t('sellerPage.productsFrom', { name }) : t('sellerPage.productsFromThis')}>
           {list.items.map((p) => (
             <li key={p.id} className="result card">
-              <ProductImage url={p.imageUrl} alt="" category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="result__image" />
+              <ProductImage url={p.imageUrl} alt="" name={p.name} category={p.category} categoryName={nameOf(p.category)} seed={p.id} className="result__image" />
               <div className="result__body">
                 <p className="result__category">{nameOf(p.category)}</p>
                 <h2 className="result__name">
