@@ -87,6 +87,17 @@ function need(value, step) {
 }
 
 /** Polls `check` until it returns true or the deadline passes; never a fixed sleep. */
+/**
+ * Reloads and waits until the page knows who is signed in (Log out or Log in shown), so the
+ * session restore's token refresh has come back. Reloading again while that refresh is in flight
+ * drops the rotated cookie, and the next load presents a spent token: reuse detection then ends
+ * the session, as it must (docs/security.md).
+ */
+async function reloadSettled(p) {
+  await p.reload();
+  await p.getByRole('button', { name: 'Log out' }).or(p.getByRole('link', { name: 'Log in' }).first()).waitFor();
+}
+
 async function eventually(check, deadlineMs, what) {
   const end = Date.now() + deadlineMs;
   let last;
@@ -388,7 +399,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await eventually(
       async () => {
         if ((await card.count()) === 1 && (await card.getByText('$ 99.500,50').count()) === 1) return true;
-        await page.reload(); // the read model catches up from events
+        await reloadSettled(page); // the read model catches up from events
         return false;
       },
       5000,
@@ -523,7 +534,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
     await eventually(
       async () => {
         if ((await page.getByText('No products match.').count()) === 1) return true;
-        await page.reload();
+        await reloadSettled(page);
         return false;
       },
       5000,
@@ -586,7 +597,7 @@ describe('Covacha in a browser', { concurrency: false }, () => {
       await eventually(
         async () => {
           if ((await p.getByText('No products match.').count()) === 1) return true;
-          await p.reload();
+          await reloadSettled(p);
           return false;
         },
         10_000,

@@ -30,21 +30,26 @@ export function Flash() {
   const state = location.state as (FlashState & Record<string, unknown>) | null;
   const message = isFlash(state?.flash) ? state.flash : null;
   const [shown, setShown] = useState<FlashMessage | null>(message);
-  // The entry rewritten without its message is still the page that showed it: keep it on screen.
-  const rewriting = useRef(false);
+  // Where the message is on screen while its history entry is rewritten without it. Navigations
+  // are transitions and may be batched: the rewrite and a click that leaves can arrive as one
+  // location change, so the page is compared, not just "a rewrite happened".
+  const rewritingAt = useRef<string | null>(null);
+  const here = location.pathname + location.search + location.hash;
 
   useEffect(() => {
     if (message) {
       setShown(message);
       const { flash: _, ...rest } = state ?? {};
-      rewriting.current = true;
+      rewritingAt.current = here;
       void navigate(
         { pathname: location.pathname, search: location.search, hash: location.hash },
         { replace: true, state: Object.keys(rest).length ? rest : null },
       );
-    } else if (rewriting.current) {
-      rewriting.current = false;
+    } else if (rewritingAt.current === here) {
+      // The entry rewritten without its message is still the page that showed it: keep it on screen.
+      rewritingAt.current = null;
     } else {
+      rewritingAt.current = null;
       setShown(null);
     }
     // Runs once per history entry arrived at.
