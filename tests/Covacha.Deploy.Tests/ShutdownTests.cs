@@ -105,8 +105,11 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         await second.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(120), whole.Token);
         var catalogue = await ProductIdsAsync(products.ConnectionString);
         Assert.Superset(catalogue.ToHashSet(), answered201.ToHashSet());
-        var found = await Eventually.WaitAsync(() => SearchAsync(http, second.BaseAddress, word), ids => ids.Count >= catalogue.Count,
+        // Pages walked while the index still catches up shift under the walk (a product can show on
+        // two pages), so wait until every product is there, then walk the settled result once more.
+        await Eventually.WaitAsync(() => SearchAsync(http, second.BaseAddress, word), ids => ids.Distinct().Count() >= catalogue.Count,
             TimeSpan.FromSeconds(90), $"all {catalogue.Count} products in search");
+        var found = await SearchAsync(http, second.BaseAddress, word);
         Assert.Equal(0, await PendingOutboxAsync(products.ConnectionString));
         Assert.Equal(found.Count, found.Distinct().Count());
         Assert.Equal(catalogue.Order(), found.Order());

@@ -10,11 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { checkA11y, eventually, need } from './support.mjs';
 
 // playwright-core is installed with the frontend's dependencies; it never downloads a browser.
 const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
-const axeSource = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = (process.env.COVACHA_URL ?? '').replace(/\/$/, '');
 const MAIL = (process.env.COVACHA_MAIL_URL ?? '').replace(/\/$/, '');
@@ -65,29 +65,6 @@ async function shot(p, name) {
 }
 
 /**
- * Runs axe-core (WCAG 2 A and AA rules: labels, names, contrast, landmarks…) on the page as it
- * is and fails on serious or critical findings. Evaluated through the DevTools protocol, so
- * the page's CSP is untouched.
- */
-async function checkA11y(p, name) {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(axeSource);
-  const violations = await p.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], `accessibility problems on ${name}`);
-}
-
-/** Fails a step at once, naming the earlier step it depends on, instead of timing out. */
-function need(value, step) {
-  assert.ok(value, `needs what the step "${step}" makes, and that step failed`);
-  return value;
-}
-
-/** Polls `check` until it returns true or the deadline passes; never a fixed sleep. */
-/**
  * Reloads and waits until the page knows who is signed in (Log out or Log in shown), so the
  * session restore's token refresh has come back. Reloading again while that refresh is in flight
  * drops the rotated cookie, and the next load presents a spent token: reuse detection then ends
@@ -96,20 +73,6 @@ function need(value, step) {
 async function reloadSettled(p) {
   await p.reload();
   await p.getByRole('button', { name: 'Log out' }).or(p.getByRole('link', { name: 'Log in' }).first()).waitFor();
-}
-
-async function eventually(check, deadlineMs, what) {
-  const end = Date.now() + deadlineMs;
-  let last;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return Date.now() - (end - deadlineMs);
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Not within ${deadlineMs} ms: ${what}${last ? ` (${last.message})` : ''}`);
 }
 
 async function signUp(p, who) {

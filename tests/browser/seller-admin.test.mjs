@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { eventually } from './support.mjs';
 
 const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -41,20 +42,6 @@ async function newPage(ctx) {
   p.setDefaultTimeout(UI_TIMEOUT_MS);
   p.on('pageerror', (e) => pageErrors.push(String(e)));
   return p;
-}
-
-async function eventually(check, deadlineMs, what) {
-  const end = Date.now() + deadlineMs;
-  let last;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Not within ${deadlineMs} ms: ${what}${last ? ` (${last.message})` : ''}`);
 }
 
 async function verifyByMail(p, who) {

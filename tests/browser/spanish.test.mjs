@@ -3,14 +3,14 @@
 // product page, logging in), and the footer's switch turns it to English and remembers that.
 //   COVACHA_URL=... COVACHA_MAIL_URL=... npm --prefix frontend run test:browser
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { checkA11y, eventually, need } from './support.mjs';
 
 const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = (process.env.COVACHA_URL ?? '').replace(/\/$/, '');
 const MAIL = (process.env.COVACHA_MAIL_URL ?? '').replace(/\/$/, '');
@@ -30,34 +30,6 @@ let browser;
 let ctx;
 let page;
 let productPath = null;
-
-async function eventually(check, deadlineMs, what) {
-  const end = Date.now() + deadlineMs;
-  let last;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Not within ${deadlineMs} ms: ${what}${last ? ` (${last.message})` : ''}`);
-}
-
-async function checkA11y(p, name) {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(axeSource);
-  const violations = await p.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  });
-  assert.deepEqual(violations, [], `accessibility problems on ${name}`);
-}
-
-function need(value, step) {
-  assert.ok(value, `needs what the step "${step}" makes, and that step failed`);
-  return value;
-}
 
 describe('Covacha in Spanish, in a browser set to es-CO', { concurrency: false }, () => {
   before(async () => {

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Covacha.Testing;
 
 namespace Covacha.Deploy.Tests.Support;
 
@@ -29,45 +29,7 @@ public static class AppBuild
     public static async Task<(int ExitCode, string Output)> RunAsync(
         IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in command.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Clear();
-        foreach (var name in new[] { "PATH", "HOME", "DOTNET_ROOT" })
-        {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', command)} did not exit within {timeout.TotalSeconds:0} s:\n{await stdout}{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await CommandLine.RunAsync(command[0], command.Skip(1), environment, timeout);
+        return (exitCode, stdout + stderr);
     }
 }

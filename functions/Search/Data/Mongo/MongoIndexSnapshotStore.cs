@@ -106,13 +106,25 @@ public sealed class MongoIndexSnapshotStore(IMongoDatabase database, TimeProvide
             }
         }, cancellationToken);
 
+    /// <summary>Stores one part as a document, renewing the lease first (a writer that lost it stops here).</summary>
+    private void WritePart(long snapshotId, int part, ArraySegment<byte> data, ObjectId owner, CancellationToken cancellationToken)
+    {
+        RenewLease(owner, cancellationToken);
+        _parts.InsertOne(new BsonDocument
+        {
+            ["snapshot"] = snapshotId,
+            ["part"] = part,
+            ["data"] = new BsonBinaryData(data.ToArray()),
+        }, cancellationToken: cancellationToken);
+    }
+
     /// <summary>Writes every part, then the snapshot's document (the flip: from then on readers find it, whole).</summary>
     private IndexSnapshotInfo Write(
         long id, ObjectId owner, int format, byte[] checkpoint, Func<Stream, (long Position, int Products)> write, CancellationToken cancellationToken)
     {
         (long Position, int Products) covered;
         long bytes;
-        using (var parts = new PartsWriteStream(this, id, owner, cancellationToken))
+        using (var parts = new SnapshotPartsWriteStream(PartBytes, (part, data) => WritePart(id, part, data, owner, cancellationToken)))
         {
             covered = write(parts);
             parts.Flush();
@@ -326,66 +338,5 @@ public sealed class MongoIndexSnapshotStore(IMongoDatabase database, TimeProvide
 
             base.Dispose(disposing);
         }
-    }
-
-    /// <summary>Cuts what is written into parts of <see cref="PartBytes"/>, each one document, renewing the lease as it goes.</summary>
-    private sealed class PartsWriteStream(MongoIndexSnapshotStore store, long snapshotId, ObjectId owner, CancellationToken cancellationToken) : Stream
-    {
-        private readonly byte[] _buffer = new byte[PartBytes];
-        private int _used;
-        private int _part;
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            while (buffer.Length > 0)
-            {
-                var n = Math.Min(buffer.Length, _buffer.Length - _used);
-                buffer[..n].CopyTo(_buffer.AsSpan(_used));
-                _used += n;
-                _length += n;
-                buffer = buffer[n..];
-                if (_used == _buffer.Length)
-                {
-                    Flush();
-                }
-            }
-        }
-
-        /// <summary>Stores what is buffered as the next part.</summary>
-        public override void Flush()
-        {
-            if (_used == 0)
-            {
-                return;
-            }
-
-            store.RenewLease(owner, cancellationToken);
-            store._parts.InsertOne(new BsonDocument
-            {
-                ["snapshot"] = snapshotId,
-                ["part"] = _part++,
-                ["data"] = new BsonBinaryData(_buffer.AsSpan(0, _used).ToArray()),
-            }, cancellationToken: cancellationToken);
-            _used = 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

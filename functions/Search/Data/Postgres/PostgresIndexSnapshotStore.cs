@@ -73,7 +73,7 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
             long bytes;
             using (var import = connection.BeginBinaryImport("COPY index_snapshot_parts (snapshot_id, part, data) FROM STDIN (FORMAT BINARY)"))
             {
-                using var parts = new PartsWriteStream(import, id);
+                using var parts = new SnapshotPartsWriteStream(PartBytes, (part, data) => WritePart(import, id, part, data));
                 covered = write(parts);
                 parts.Flush();
                 bytes = parts.Length;
@@ -106,6 +106,15 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
             transaction.Commit();
             return new IndexSnapshotInfo(id, format, covered.Position, covered.Products, bytes, TimeSpan.Zero, checkpoint);
         }, cancellationToken);
+
+    /// <summary>Sends one part as the next row of the COPY.</summary>
+    private static void WritePart(NpgsqlBinaryImporter import, long snapshotId, int part, ArraySegment<byte> data)
+    {
+        import.StartRow();
+        import.Write(snapshotId, NpgsqlDbType.Bigint);
+        import.Write(part, NpgsqlDbType.Integer);
+        import.Write(data, NpgsqlDbType.Bytea);
+    }
 
     /// <summary>The parts of one snapshot, in order, as one read-only stream.</summary>
     private sealed class PartsReadStream(NpgsqlDataReader reader) : Stream
@@ -168,63 +177,5 @@ public sealed class PostgresIndexSnapshotStore(NpgsqlDataSource dataSource) : II
 
             base.Dispose(disposing);
         }
-    }
-
-    /// <summary>Cuts what is written into parts of <see cref="PartBytes"/>, each one row of the COPY.</summary>
-    private sealed class PartsWriteStream(NpgsqlBinaryImporter import, long snapshotId) : Stream
-    {
-        private readonly byte[] _buffer = new byte[PartBytes];
-        private int _used;
-        private int _part;
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            while (buffer.Length > 0)
-            {
-                var n = Math.Min(buffer.Length, _buffer.Length - _used);
-                buffer[..n].CopyTo(_buffer.AsSpan(_used));
-                _used += n;
-                _length += n;
-                buffer = buffer[n..];
-                if (_used == _buffer.Length)
-                {
-                    Flush();
-                }
-            }
-        }
-
-        /// <summary>Sends what is buffered as the next part.</summary>
-        public override void Flush()
-        {
-            if (_used == 0)
-            {
-                return;
-            }
-
-            import.StartRow();
-            import.Write(snapshotId, NpgsqlDbType.Bigint);
-            import.Write(_part++, NpgsqlDbType.Integer);
-            import.Write(new ArraySegment<byte>(_buffer, 0, _used), NpgsqlDbType.Bytea);
-            _used = 0;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
